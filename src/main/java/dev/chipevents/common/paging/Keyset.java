@@ -1,0 +1,73 @@
+package dev.chipevents.common.paging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the HQL of a keyset (seek) page: an ORDER BY over the sort columns (nulls always last)
+ * and the predicate "strictly after this position" for a cursor's values.
+ */
+public final class Keyset {
+
+    /** One column of a total order; the last one of a list must be unique and not null (the id). */
+    public record Column(String expression, boolean descending, boolean nullable) {
+    }
+
+    private Keyset() {
+    }
+
+    public static String orderBy(List<Column> columns) {
+        List<String> parts = new ArrayList<>();
+        for (Column c : columns) {
+            parts.add(c.expression() + (c.descending() ? " desc" : " asc") + (c.nullable() ? " nulls last" : ""));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The predicate selecting rows after the given position. Values are already typed (LocalDate,
+     * BigDecimal, Instant, String, UUID) and may be null for nullable columns.
+     */
+    public static String after(List<Column> columns, List<Object> values, Map<String, Object> params, String prefix) {
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            Object value = values.get(i);
+            if (value == null) {
+                continue; // nothing sorts after a null: nulls come last in both directions
+            }
+            List<String> terms = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                Object earlier = values.get(j);
+                if (earlier == null) {
+                    terms.add(columns.get(j).expression() + " is null");
+                } else {
+                    terms.add(columns.get(j).expression() + " = :" + param(params, prefix, j, earlier));
+                }
+            }
+            String name = param(params, prefix, i, value);
+            String strictly = column.expression() + (column.descending() ? " < :" : " > :") + name;
+            terms.add(column.nullable() ? "(" + strictly + " or " + column.expression() + " is null)" : strictly);
+            alternatives.add("(" + String.join(" and ", terms) + ")");
+        }
+        if (alternatives.isEmpty()) {
+            return "1 = 0";
+        }
+        String predicate = "(" + String.join(" or ", alternatives) + ")";
+        Column first = columns.get(0);
+        Object firstValue = values.get(0);
+        if (!first.nullable() && firstValue != null) {
+            // Redundant, but lets the database start an index range scan at the position.
+            predicate = first.expression() + (first.descending() ? " <= :" : " >= :")
+                    + param(params, prefix, 0, firstValue) + " and " + predicate;
+        }
+        return predicate;
+    }
+
+    private static String param(Map<String, Object> params, String prefix, int index, Object value) {
+        String name = prefix + index;
+        params.put(name, value);
+        return name;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.chipevents.common.problem;
+
+import java.util.List;
+
+/**
+ * A failure that the client can act on. Each subclass is one kind of problem; the single
+ * {@link ProblemMapper} turns them into RFC 9457 answers.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final transient List<FieldError> errors;
+
+    protected ApiException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = errors == null ? null : List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

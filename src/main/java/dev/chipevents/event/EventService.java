@@ -1,0 +1,375 @@
+package dev.chipevents.event;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.jpa.HibernateHints;
+
+import dev.chipevents.common.Clocks;
+import dev.chipevents.common.Ids;
+import dev.chipevents.common.http.ETags;
+import dev.chipevents.common.paging.CursorCodec;
+import dev.chipevents.common.paging.Keyset;
+import dev.chipevents.common.paging.QueryParameters;
+import dev.chipevents.common.problem.ConflictException;
+import dev.chipevents.common.problem.FieldError;
+import dev.chipevents.common.problem.InvalidRequestException;
+import dev.chipevents.common.problem.NotFoundException;
+import dev.chipevents.company.Company;
+import dev.chipevents.company.CompanyRenamed;
+import dev.chipevents.company.CompanyRepository;
+
+@ApplicationScoped
+@Transactional
+public class EventService {
+
+    private final EventRepository events;
+    private final CompanyRepository companies;
+    private final CursorCodec cursors;
+
+    public EventService(EventRepository events, CompanyRepository companies, CursorCodec cursors) {
+        this.events = events;
+        this.companies = companies;
+        this.cursors = cursors;
+    }
+
+    public EventResponse get(UUID id) {
+        return EventMapper.toResponse(find(id));
+    }
+
+    public EventRequest currentRequest(UUID id) {
+        return EventMapper.toRequest(find(id));
+    }
+
+    public EventResponse create(EventRequest request) {
+        checkExternalId(request.externalId(), null);
+        Event event = new Event(Ids.newId(), Clocks.now());
+        apply(event, request);
+        events.persist(event);
+        events.flush();
+        return EventMapper.toResponse(event);
+    }
+
+    public EventResponse replace(UUID id, EventRequest request, String ifMatch) {
+        Event event = find(id);
+        ETags.requireMatch(ifMatch, event.getVersion());
+        checkExternalId(request.externalId(), id);
+        apply(event, request);
+        event.setUpdatedAt(Clocks.now());
+        events.flush();
+        return EventMapper.toResponse(event);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Event event = find(id);
+        ETags.checkMatch(ifMatch, event.getVersion());
+        events.delete(event);
+        events.flush();
+    }
+
+    /** One page of events matching the query; `scope` restricts to one company's events. */
+    public EventPage list(EventQuery query, UUID scope) {
+        Filters filters = filters(query, scope);
+        List<Keyset.Column> columns = columns(query.sort());
+        String fingerprint = CursorCodec.fingerprint(query.canonical(scope == null ? "" : scope.toString()));
+        List<Object> position = null;
+        if (query.cursor() != null) {
+            position = parsePosition(query.sort(), cursors.decode(query.cursor(), fingerprint, columns.size()));
+        }
+        Long total = query.withTotal() ? count(filters) : null;
+        List<Event> rows = page(filters, columns, position, query.limit() + 1);
+        String next = null;
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            next = cursors.encode(fingerprint, positionOf(rows.get(rows.size() - 1), query.sort()));
+        }
+        return new EventPage(rows.stream().map(EventMapper::toResponse).toList(), next, total);
+    }
+
+    /** A batch of matches after a position (null: from the start), for streaming every match. */
+    public Batch batch(EventQuery query, UUID scope, List<String> after, int size) {
+        Filters filters = filters(query, scope);
+        List<Keyset.Column> columns = columns(query.sort());
+        List<Object> position = after == null ? null : parsePosition(query.sort(), after);
+        List<Event> rows = page(filters, columns, position, size);
+        List<String> last = rows.isEmpty() ? null : positionOf(rows.get(rows.size() - 1), query.sort());
+        return new Batch(rows.stream().map(EventMapper::toResponse).toList(), last);
+    }
+
+    /** The position a query's cursor stands for (null without a cursor). */
+    public List<String> cursorPosition(EventQuery query, UUID scope) {
+        if (query.cursor() == null) {
+            return null;
+        }
+        String fingerprint = CursorCodec.fingerprint(query.canonical(scope == null ? "" : scope.toString()));
+        return cursors.decode(query.cursor(), fingerprint, columns(query.sort()).size());
+    }
+
+    public record Batch(List<EventResponse> items, List<String> lastPosition) {
+    }
+
+    public EventStats stats(EventQuery query, StatsGrouping groupBy) {
+        Filters filters = filters(query, null);
+        String key;
+        String join = "";
+        switch (groupBy) {
+            case type -> key = "e.type";
+            case country -> key = "e.country";
+            case company -> {
+                key = "p.company.id";
+                join = " join e.participants p";
+            }
+            case tag -> {
+                key = "t";
+                join = " join e.tags t";
+            }
+            default -> key = "e.occurredOn";
+        }
+        TypedQuery<Object[]> q = em().createQuery("select " + key + ", e.currency, count(e), sum(e.amount) from Event e" + join
+                + filters.where() + " group by " + key + ", e.currency", Object[].class);
+        filters.params().forEach(q::setParameter);
+        List<Object[]> rows = q.getResultList();
+        Map<UUID, Company> named = new HashMap<>();
+        if (groupBy == StatsGrouping.company && !rows.isEmpty()) {
+            List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).distinct().toList();
+            companies.findByIdOrTicker(ids, List.of()).forEach(c -> named.put(c.getId(), c));
+        }
+        return EventStats.of(groupBy, rows, named);
+    }
+
+    void onCompanyRenamed(@Observes CompanyRenamed renamed) {
+        for (Event event : events.findNamingCompany(renamed.companyId())) {
+            event.setSearchText(searchTextOf(event));
+        }
+    }
+
+    private List<Event> page(Filters filters, List<Keyset.Column> columns, List<Object> position, int size) {
+        Map<String, Object> params = new HashMap<>(filters.params());
+        String where = filters.where();
+        if (position != null) {
+            String after = Keyset.after(columns, position, params, "k");
+            where = where.isEmpty() ? " where " + after : where + " and " + after;
+        }
+        TypedQuery<Event> q = em().createQuery("select e from Event e" + where + " order by " + Keyset.orderBy(columns), Event.class)
+                .setMaxResults(size)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
+        params.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    private long count(Filters filters) {
+        TypedQuery<Long> q = em().createQuery("select count(e) from Event e" + filters.where(), Long.class);
+        filters.params().forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    private record Filters(String where, Map<String, Object> params) {
+    }
+
+    private Filters filters(EventQuery query, UUID scope) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!query.types().isEmpty()) {
+            where.add("e.type in :types");
+            params.put("types", List.copyOf(query.types()));
+        }
+        if (query.from() != null) {
+            where.add("e.occurredOn >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.add("e.occurredOn <= :to");
+            params.put("to", query.to());
+        }
+        if (!query.companies().isEmpty()) {
+            where.add("e.id in (select pe.id from Event pe join pe.participants pp where pp.company.id in :companies)");
+            params.put("companies", resolveCompanies(query.companies()));
+        }
+        if (scope != null) {
+            where.add("e.id in (select se.id from Event se join se.participants sp where sp.company.id = :scope)");
+            params.put("scope", scope);
+        }
+        if (query.country() != null) {
+            where.add("e.country = :country");
+            params.put("country", query.country());
+        }
+        if (!query.tags().isEmpty()) {
+            where.add("e.id in (select te.id from Event te join te.tags tt where tt in :tags)");
+            params.put("tags", List.copyOf(query.tags()));
+        }
+        for (int i = 0; i < query.words().size(); i++) {
+            where.add("e.searchText like :w" + i + " escape '!'");
+            params.put("w" + i, QueryParameters.likeContains(query.words().get(i)));
+        }
+        if (query.currency() != null) {
+            where.add("e.currency = :currency");
+            params.put("currency", query.currency());
+        }
+        if (query.minAmount() != null) {
+            where.add("e.amount >= :minAmount");
+            params.put("minAmount", query.minAmount());
+        }
+        if (query.maxAmount() != null) {
+            where.add("e.amount <= :maxAmount");
+            params.put("maxAmount", query.maxAmount());
+        }
+        if (query.minChange() != null) {
+            where.add("e.percentChange >= :minChange");
+            params.put("minChange", query.minChange());
+        }
+        if (query.maxChange() != null) {
+            where.add("e.percentChange <= :maxChange");
+            params.put("maxChange", query.maxChange());
+        }
+        return new Filters(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+    }
+
+    private List<UUID> resolveCompanies(List<String> references) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> tickers = new ArrayList<>();
+        for (String reference : references) {
+            try {
+                ids.add(UUID.fromString(reference));
+            } catch (IllegalArgumentException e) {
+                tickers.add(reference.toUpperCase(Locale.ROOT));
+            }
+        }
+        List<Company> found = companies.findByIdOrTicker(ids, tickers);
+        Set<String> known = found.stream().flatMap(c -> java.util.stream.Stream.of(c.getId().toString(),
+                c.getTicker() == null ? "" : c.getTicker().toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
+        List<FieldError> errors = new ArrayList<>();
+        for (String reference : references) {
+            String normalized = ids.stream().anyMatch(id -> id.toString().equalsIgnoreCase(reference))
+                    ? reference.toLowerCase(Locale.ROOT) : reference.toUpperCase(Locale.ROOT);
+            if (!known.contains(normalized)) {
+                errors.add(new FieldError("company", "no company has the id or ticker '" + reference + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return found.stream().map(Company::getId).toList();
+    }
+
+    private static List<Keyset.Column> columns(List<EventSort.Order> sort) {
+        List<Keyset.Column> columns = new ArrayList<>();
+        for (EventSort.Order order : sort) {
+            columns.add(new Keyset.Column(order.field().expression, order.descending(), order.field().nullable));
+        }
+        columns.add(new Keyset.Column("e.id", sort.get(0).descending(), false));
+        return columns;
+    }
+
+    private static List<Object> parsePosition(List<EventSort.Order> sort, List<String> raw) {
+        try {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < sort.size(); i++) {
+                String value = raw.get(i);
+                if (value == null && !sort.get(i).field().nullable) {
+                    throw new IllegalArgumentException("null for a required field");
+                }
+                values.add(value == null ? null : sort.get(i).field().parse.apply(value));
+            }
+            values.add(UUID.fromString(raw.get(sort.size())));
+            return values;
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("cursor", "is not a cursor issued by this service");
+        }
+    }
+
+    private static List<String> positionOf(Event last, List<EventSort.Order> sort) {
+        List<String> position = new ArrayList<>();
+        for (EventSort.Order order : sort) {
+            Object value = order.field().read.apply(last);
+            position.add(value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+        }
+        position.add(last.getId().toString());
+        return position;
+    }
+
+    private Event find(UUID id) {
+        Event event = events.findById(id);
+        if (event == null) {
+            throw new NotFoundException("event", id);
+        }
+        return event;
+    }
+
+    private void checkExternalId(String externalId, UUID self) {
+        if (externalId == null) {
+            return;
+        }
+        events.findByExternalId(externalId).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
+            throw new ConflictException("Another event already has this externalId.",
+                    List.of(new FieldError("externalId", "is already used by event " + other.getId())));
+        });
+    }
+
+    private void apply(Event event, EventRequest request) {
+        List<ParticipantRequest> participants = request.participantsOrEmpty();
+        List<Participant> resolved = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < participants.size(); i++) {
+            ParticipantRequest p = participants.get(i);
+            Company company = companies.findById(p.companyId());
+            if (company == null) {
+                errors.add(new FieldError("participants[" + i + "].companyId", "no company has the id " + p.companyId()));
+            } else {
+                resolved.add(new Participant(company, p.role()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        event.setType(request.type());
+        event.setOccurredOn(request.occurredOn());
+        event.setDatePrecision(request.datePrecisionOrDefault());
+        event.setTitle(request.title());
+        event.setSummary(request.summary());
+        event.setAmount(request.amount());
+        event.setCurrency(request.currency());
+        event.setPercentChange(request.percentChange());
+        event.setCountry(request.country());
+        event.setExternalId(request.externalId());
+        event.getParticipants().clear();
+        event.getParticipants().addAll(resolved);
+        event.getTags().clear();
+        event.getTags().addAll(request.tagsOrEmpty());
+        event.getSources().clear();
+        request.sourcesOrEmpty().forEach(s -> event.getSources().add(new Source(s.url(), s.publisher(), s.publishedOn())));
+        event.setSearchText(searchTextOf(event));
+    }
+
+    static String searchTextOf(Event event) {
+        StringBuilder text = new StringBuilder(event.getTitle());
+        if (event.getSummary() != null) {
+            text.append('\n').append(event.getSummary());
+        }
+        text.append('\n').append(String.join(" ", event.getTags()));
+        for (Participant p : event.getParticipants()) {
+            text.append('\n').append(p.getCompany().getName());
+            if (p.getCompany().getTicker() != null) {
+                text.append(' ').append(p.getCompany().getTicker());
+            }
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private EntityManager em() {
+        return events.getEntityManager();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.chipevents.starter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+import dev.chipevents.common.Clocks;
+import dev.chipevents.common.config.ChipEventsConfig;
+import dev.chipevents.company.CompanyRequest;
+import dev.chipevents.company.CompanyService;
+import dev.chipevents.event.DatePrecision;
+import dev.chipevents.event.EventRequest;
+import dev.chipevents.event.EventService;
+import dev.chipevents.event.EventType;
+import dev.chipevents.event.ParticipantRequest;
+import dev.chipevents.event.ParticipantRole;
+import dev.chipevents.event.SourceDto;
+
+/**
+ * Loads the starter dataset (the events behind the GZERO Media article the service grew from) into
+ * an empty database, once: a marker row records that it was loaded, so a restart never loads it
+ * again and an event a user deleted stays deleted.
+ */
+@ApplicationScoped
+public class StarterDataset {
+
+    static final String MARKER = "starter-dataset-loaded";
+    private static final Logger LOG = Logger.getLogger(StarterDataset.class);
+
+    private final ChipEventsConfig config;
+    private final CompanyService companies;
+    private final EventService events;
+    private final EntityManager em;
+    private final Validator validator;
+    private final ObjectMapper json;
+
+    public StarterDataset(ChipEventsConfig config, CompanyService companies, EventService events, EntityManager em,
+            Validator validator, ObjectMapper json) {
+        this.config = config;
+        this.companies = companies;
+        this.events = events;
+        this.em = em;
+        this.validator = validator;
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (!config.starterDataset().enabled()) {
+            LOG.info("Starter dataset disabled (chip-events.starter-dataset.enabled=false)");
+            return;
+        }
+        try {
+            boolean loaded = QuarkusTransaction.requiringNew().call(this::loadIfNew);
+            if (loaded) {
+                LOG.info("Starter dataset loaded");
+            }
+        } catch (RuntimeException e) {
+            // Another replica loading it at the same moment holds the marker: nothing to do here.
+            LOG.warnf("Starter dataset not loaded by this instance: %s", e.getMessage());
+        }
+    }
+
+    private boolean loadIfNew() throws IOException {
+        Number marked = (Number) em.createNativeQuery("select count(*) from app_state where state_key = ?1")
+                .setParameter(1, MARKER).getSingleResult();
+        if (marked.longValue() > 0) {
+            return false;
+        }
+        em.createNativeQuery("insert into app_state (state_key, state_value, updated_at) values (?1, ?2, ?3)")
+                .setParameter(1, MARKER).setParameter(2, "true").setParameter(3, Clocks.now())
+                .executeUpdate();
+        Dataset dataset;
+        try (InputStream in = StarterDataset.class.getResourceAsStream("/starter/starter-dataset.json")) {
+            dataset = json.readValue(in, Dataset.class);
+        }
+        Map<String, UUID> ids = new HashMap<>();
+        for (CompanyRequest company : dataset.companies()) {
+            check(company);
+            ids.put(company.name(), companies.create(company).id());
+        }
+        for (StarterEvent e : dataset.events()) {
+            List<ParticipantRequest> participants = e.participants().stream()
+                    .map(p -> new ParticipantRequest(require(ids, p.company()), p.role())).toList();
+            EventRequest request = new EventRequest(e.type(), e.occurredOn(), e.datePrecision(), e.title(), e.summary(),
+                    e.amount(), e.currency(), e.percentChange(), e.country(), participants, e.tags(), e.sources(), e.externalId());
+            check(request);
+            events.create(request);
+        }
+        return true;
+    }
+
+    private static UUID require(Map<String, UUID> ids, String name) {
+        UUID id = ids.get(name);
+        if (id == null) {
+            throw new IllegalStateException("Starter dataset names an unknown company: " + name);
+        }
+        return id;
+    }
+
+    private <T> void check(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("Starter dataset is invalid: " + violations);
+        }
+    }
+
+    record Dataset(List<CompanyRequest> companies, List<StarterEvent> events) {
+    }
+
+    record StarterParticipant(String company, ParticipantRole role) {
+    }
+
+    record StarterEvent(String externalId, EventType type, LocalDate occurredOn, DatePrecision datePrecision, String title,
+            String summary, BigDecimal amount, String currency, BigDecimal percentChange, String country,
+            List<StarterParticipant> participants, List<String> tags, List<SourceDto> sources) {
+    }
+
+}
