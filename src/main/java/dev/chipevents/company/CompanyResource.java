@@ -19,6 +19,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.http.ETags;
@@ -27,7 +38,7 @@ import dev.chipevents.common.paging.Links;
 
 @Path("/api/v1/companies")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Companies", description = "Companies, market indexes and public bodies that take part in events.")
+@Tag(name = "Companies")
 public class CompanyResource {
 
     private final CompanyService service;
@@ -39,6 +50,20 @@ public class CompanyResource {
     }
 
     @GET
+    @Operation(operationId = "listCompanies", summary = "List and filter companies",
+            description = "Companies ordered by name, one page at a time; pass `nextCursor` back as `cursor` with the same filters.")
+    @Parameters({
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Part of the name or ticker, case-insensitive.", example = "nvidia",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
+            @Parameter(name = "country", in = ParameterIn.QUERY, description = "ISO 3166-1 alpha-2 code of the headquarters.", example = "US",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$")),
+            @Parameter(name = "segment", in = ParameterIn.QUERY, description = "What the company does.", example = "FOUNDRY",
+                    schema = @Schema(implementation = Segment.class)),
+            @Parameter(ref = "limit", name = "limit", in = ParameterIn.QUERY), @Parameter(ref = "cursor", name = "cursor", in = ParameterIn.QUERY), @Parameter(ref = "withTotal", name = "withTotal", in = ParameterIn.QUERY) })
+    @APIResponse(responseCode = "200", description = "A page of companies.", headers = @Header(ref = "Link"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyPage.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "ServerError")
     public Response list(@Context UriInfo uri) {
         CompanyPage page = service.list(CompanyQuery.parse(uri.getQueryParameters()));
         return Links.withNext(Response.ok(page), uri, page.nextCursor()).build();
@@ -46,6 +71,21 @@ public class CompanyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createCompany", summary = "Create a company",
+            description = "Names are unique regardless of case, tickers are unique. Answers the company with its id, a Location and an ETag.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CompanyRequest.class),
+            examples = @ExampleObject(name = "ASML", value = """
+                    {"name": "ASML", "ticker": "ASML", "exchange": "Nasdaq", "country": "NL", "segment": "EQUIPMENT",
+                     "website": "https://www.asml.com"}""")))
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = { @Header(name = "Location", description = "URL of the new company.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "ServerError")
     public Response create(@Valid @NotNull CompanyRequest request, @Context UriInfo uri) {
         CompanyResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -55,7 +95,15 @@ public class CompanyResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    @Operation(operationId = "getCompany", summary = "Get one company", description = "Sends an ETag; answers 304 to a matching If-None-Match.")
+    @APIResponse(responseCode = "200", description = "The company.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: your copy is current.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "ServerError")
+    public Response get(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id,
+            @Parameter(description = "An ETag you already have.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         CompanyResponse company = service.get(id);
         if (ETags.noneMatchHits(ifNoneMatch, company.version())) {
             return Response.notModified().header("ETag", ETags.of(company.version())).build();
@@ -66,7 +114,18 @@ public class CompanyResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(operationId = "replaceCompany", summary = "Replace a company",
+            description = "Replaces every field. Needs If-Match with the current ETag. Events naming the company show its new name.")
+    @APIResponse(responseCode = "200", description = "The company as replaced.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PreconditionRequired")
+    @APIResponse(ref = "ServerError")
+    public Response replace(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CompanyRequest request) {
         CompanyResponse company = service.replace(id, request, ifMatch);
         return Response.ok(company).header("ETag", ETags.of(company.version())).build();
@@ -75,7 +134,22 @@ public class CompanyResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String patch) {
+    @Operation(operationId = "patchCompany", summary = "Change some fields of a company",
+            description = "A JSON Merge Patch (RFC 7396): fields sent replace the current ones, null removes one. Needs If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the CompanyRequest fields; null removes a value."),
+            examples = @ExampleObject(name = "new exchange", value = "{\"exchange\": \"NYSE\"}")))
+    @APIResponse(responseCode = "200", description = "The company as patched.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PreconditionRequired")
+    @APIResponse(ref = "ServerError")
+    public Response patch(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
+            String patch) {
         ETags.requireMatch(ifMatch, service.get(id).version());
         CompanyRequest patched = mergePatch.apply(service.currentRequest(id), patch, CompanyRequest.class);
         CompanyResponse company = service.replace(id, patched, ifMatch);
@@ -84,7 +158,16 @@ public class CompanyResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "deleteCompany", summary = "Delete a company",
+            description = "Refused with 409 while events name the company (the problem lists them). With If-Match, only if it still has that ETag.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ServerError")
+    public Response delete(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id,
+            @Parameter(description = "When sent, delete only if the company still has this ETag.", example = "\"0\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
     }

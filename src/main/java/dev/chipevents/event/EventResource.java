@@ -25,6 +25,17 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.http.ETags;
@@ -60,6 +71,27 @@ public class EventResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, EventCsv.MEDIA_TYPE })
+    @Operation(operationId = "listEvents", summary = "List and filter events",
+            description = """
+                    Events matching every given filter, one page at a time in the requested order (newest first by default). \
+                    Pass `nextCursor` back as `cursor`, with the same filters and sort, for the next page. \
+                    With `Accept: text/csv` or `format=csv` every match is streamed as CSV instead (columns named like the \
+                    JSON fields; participants and sources as JSON arrays in one cell, tags joined by ';'; text cells starting \
+                    with =, +, -, @ get a leading apostrophe). Unknown parameters are refused, so a typo never returns everything.""")
+    @Parameters({ @Parameter(ref = "type", name = "type", in = ParameterIn.QUERY), @Parameter(ref = "from", name = "from", in = ParameterIn.QUERY), @Parameter(ref = "to", name = "to", in = ParameterIn.QUERY), @Parameter(ref = "company", name = "company", in = ParameterIn.QUERY),
+            @Parameter(ref = "country", name = "country", in = ParameterIn.QUERY), @Parameter(ref = "tag", name = "tag", in = ParameterIn.QUERY), @Parameter(ref = "q", name = "q", in = ParameterIn.QUERY), @Parameter(ref = "currency", name = "currency", in = ParameterIn.QUERY),
+            @Parameter(ref = "minAmount", name = "minAmount", in = ParameterIn.QUERY), @Parameter(ref = "maxAmount", name = "maxAmount", in = ParameterIn.QUERY), @Parameter(ref = "minChange", name = "minChange", in = ParameterIn.QUERY),
+            @Parameter(ref = "maxChange", name = "maxChange", in = ParameterIn.QUERY), @Parameter(ref = "sort", name = "sort", in = ParameterIn.QUERY), @Parameter(ref = "limit", name = "limit", in = ParameterIn.QUERY), @Parameter(ref = "cursor", name = "cursor", in = ParameterIn.QUERY),
+            @Parameter(ref = "withTotal", name = "withTotal", in = ParameterIn.QUERY), @Parameter(ref = "format", name = "format", in = ParameterIn.QUERY) })
+    @APIResponse(responseCode = "200", description = "A page of events (JSON), or every match (CSV).",
+            headers = @Header(ref = "Link"),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)),
+                    @Content(mediaType = EventCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            example = "id,type,occurredOn,datePrecision,title,summary,amount,currency,percentChange,country,participants,tags,sources,externalId,createdAt,updatedAt,version") })
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "NotAcceptable")
+    @APIResponse(ref = "ServerError")
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
         return listOrExport(service, json, uri, headers, null);
     }
@@ -75,6 +107,23 @@ public class EventResource {
 
     @GET
     @Path("/stats")
+    @Operation(operationId = "eventStats", summary = "Count events and sum amounts per period or dimension",
+            description = """
+                    Takes every filter of listEvents. `groupBy` day, week (ISO), month, quarter or year gives a timeline \
+                    ordered by key; type, country, company or tag gives buckets ordered by count (most first). An event \
+                    with several companies or tags counts in each of their buckets.""")
+    @Parameters({ @Parameter(name = "groupBy", in = ParameterIn.QUERY, required = true, description = "What to group by.",
+            example = "month", schema = @Schema(implementation = StatsGrouping.class)),
+            @Parameter(ref = "type", name = "type", in = ParameterIn.QUERY), @Parameter(ref = "from", name = "from", in = ParameterIn.QUERY), @Parameter(ref = "to", name = "to", in = ParameterIn.QUERY), @Parameter(ref = "company", name = "company", in = ParameterIn.QUERY),
+            @Parameter(ref = "country", name = "country", in = ParameterIn.QUERY), @Parameter(ref = "tag", name = "tag", in = ParameterIn.QUERY), @Parameter(ref = "q", name = "q", in = ParameterIn.QUERY), @Parameter(ref = "currency", name = "currency", in = ParameterIn.QUERY),
+            @Parameter(ref = "minAmount", name = "minAmount", in = ParameterIn.QUERY), @Parameter(ref = "maxAmount", name = "maxAmount", in = ParameterIn.QUERY), @Parameter(ref = "minChange", name = "minChange", in = ParameterIn.QUERY),
+            @Parameter(ref = "maxChange", name = "maxChange", in = ParameterIn.QUERY) })
+    @APIResponse(responseCode = "200", description = "The buckets.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventStats.class),
+                    examples = @ExampleObject(name = "per month", value = """
+                            {"groupBy": "month", "buckets": [{"key": "2025-01", "count": 8, "amountByCurrency": {"USD": 1089006000000}}]}""")))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "ServerError")
     public EventStats stats(@Context UriInfo uri) {
         var params = uri.getQueryParameters();
         EventQuery query = EventQuery.parse(params, STATS_PARAMETERS);
@@ -95,6 +144,23 @@ public class EventResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createEvent", summary = "Create an event",
+            description = "Participants name existing companies by id (create the company first). Answers the event with its id, a Location and an ETag.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventRequest.class),
+            examples = @ExampleObject(name = "Nvidia's record loss", value = """
+                    {"type": "STOCK_MOVE", "occurredOn": "2025-01-27", "title": "Nvidia loses 589 billion USD of market value in a day",
+                     "amount": 589000000000, "currency": "USD", "percentChange": -16.97, "country": "US",
+                     "participants": [{"companyId": "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e", "role": "SUBJECT"}],
+                     "tags": ["deepseek", "stock-market"], "sources": [{"url": "https://www.gzeromedia.com/", "publisher": "GZERO Media"}]}""")))
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = { @Header(name = "Location", description = "URL of the new event.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "The new version's tag.", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "ServerError")
     public Response create(@Valid @NotNull EventRequest request, @Context UriInfo uri) {
         EventResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -104,7 +170,15 @@ public class EventResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    @Operation(operationId = "getEvent", summary = "Get one event", description = "Sends an ETag; answers 304 to a matching If-None-Match.")
+    @APIResponse(responseCode = "200", description = "The event.", headers = @Header(name = "ETag", description = "The current version's tag.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: your copy is current.", headers = @Header(name = "ETag", description = "The current version's tag.", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "ServerError")
+    public Response get(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id,
+            @Parameter(description = "An ETag you already have.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         EventResponse event = service.get(id);
         if (ETags.noneMatchHits(ifNoneMatch, event.version())) {
             return Response.notModified().header("ETag", ETags.of(event.version())).build();
@@ -115,7 +189,19 @@ public class EventResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull EventRequest request) {
+    @Operation(operationId = "replaceEvent", summary = "Replace an event",
+            description = "Replaces every field (omitted ones become empty). Needs If-Match with the current ETag.")
+    @APIResponse(responseCode = "200", description = "The event as replaced.", headers = @Header(name = "ETag", description = "The new version's tag.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PreconditionRequired")
+    @APIResponse(ref = "ServerError")
+    public Response replace(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull EventRequest request) {
         EventResponse event = service.replace(id, request, ifMatch);
         return Response.ok(event).header("ETag", ETags.of(event.version())).build();
     }
@@ -123,7 +209,22 @@ public class EventResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String patch) {
+    @Operation(operationId = "patchEvent", summary = "Change some fields of an event",
+            description = "A JSON Merge Patch (RFC 7396): fields sent replace the current ones, null removes one. Needs If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the EventRequest fields; null removes a value."),
+            examples = @ExampleObject(name = "restated amount", value = "{\"amount\": 589000000000, \"summary\": null}")))
+    @APIResponse(responseCode = "200", description = "The event as patched.", headers = @Header(name = "ETag", description = "The new version's tag.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PreconditionRequired")
+    @APIResponse(ref = "ServerError")
+    public Response patch(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
+            String patch) {
         ETags.requireMatch(ifMatch, service.get(id).version());
         EventRequest patched = mergePatch.apply(service.currentRequest(id), patch, EventRequest.class);
         EventResponse event = service.replace(id, patched, ifMatch);
@@ -132,7 +233,14 @@ public class EventResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "deleteEvent", summary = "Delete an event", description = "With If-Match, only if the event still has that ETag.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ServerError")
+    public Response delete(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id,
+            @Parameter(description = "When sent, delete only if the event still has this ETag.", example = "\"0\"",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
     }

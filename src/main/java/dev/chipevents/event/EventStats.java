@@ -28,7 +28,8 @@ public record EventStats(
     public record Bucket(
             @Schema(required = true, nullable = true, examples = "2025-01", description = """
                     day 2025-01-27, week 2025-W05 (ISO), month 2025-01, quarter 2025-Q1, year 2025, \
-                    or the type, country code, company id or tag; null for events without a country.""") String key,
+                    or the type, country code, company id or tag; null for events without a country.""")
+            @JsonInclude(JsonInclude.Include.ALWAYS) String key,
             @Schema(description = "For groupBy=company: the company's name.", examples = "Nvidia") String label,
             @Schema(required = true, examples = "9") long count,
             @Schema(required = true, description = "Sum of amount per currency over the bucket's events that have one.",

@@ -15,5 +15,5 @@ public record SourceDto(
         @Schema(required = true, format = "uri", maxLength = 2048, description = "http or https only.",
                 examples = "https://www.gzeromedia.com/") @NotNull @Size(max = 2048) @HttpUrl String url,
         @Schema(maxLength = 200, nullable = true, examples = "GZERO Media") @Size(max = 200) @PlainText String publisher,
-        @Schema(nullable = true, examples = "2025-02-04") LocalDate publishedOn) {
+        @Schema(nullable = true, implementation = String.class, format = "date", examples = "2025-02-04") LocalDate publishedOn) {
 }
