@@ -1,0 +1,77 @@
+package dev.chipevents.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.chipevents.support.ContractFilter;
+import io.restassured.response.Response;
+
+/**
+ * The packaged app, started twice on the same database: the starter dataset is there once, a
+ * deleted starter event stays deleted, and Swagger UI and the document are served.
+ */
+class PackagedAppIT {
+
+    private static final String DELETED = "seed-2025-01-30-italy-blocks-deepseek";
+
+    @Test
+    void loadsTheStarterDatasetOnceAcrossRestarts() throws Exception {
+        Path data = Files.createTempDirectory("chip-events-data");
+        List<String> first;
+        try (PackagedApp app = PackagedApp.start(data, Map.of())) {
+            first = seedIds(app);
+            assertEquals(20, first.size(), "starter events after the first start: " + first);
+            assertEquals(first.size(), first.stream().distinct().count());
+            String id = eventIdOf(app, DELETED);
+            given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).when().delete("/api/v1/events/" + id).then().statusCode(204);
+            given().baseUri(app.baseUri()).when().get("/q/swagger-ui/")
+                    .then().statusCode(200).body(containsString("swagger"));
+            given().baseUri(app.baseUri()).when().get("/q/openapi")
+                    .then().statusCode(200).body(containsString("Chip Events API"));
+            given().baseUri(app.baseUri()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            int exit = app.stop();
+            assertTrue(exit == 0 || exit == 143, "exit code after SIGTERM: " + exit);
+        }
+        try (PackagedApp app = PackagedApp.start(data, Map.of())) {
+            List<String> second = seedIds(app);
+            assertEquals(19, second.size(), "starter events after a restart: " + second);
+            assertFalse(second.contains(DELETED), "a deleted starter event came back");
+            assertTrue(first.containsAll(second));
+        }
+    }
+
+    private static List<String> seedIds(PackagedApp app) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.when().get("/api/v1/events").then().statusCode(200).extract().response();
+            List<String> externalIds = page.path("items.externalId");
+            externalIds.stream().filter(e -> e != null && e.startsWith("seed-")).forEach(ids::add);
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static String eventIdOf(PackagedApp app, String externalId) {
+        List<Map<String, Object>> items = given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).queryParam("tag", "privacy").queryParam("limit", 200)
+                .when().get("/api/v1/events").then().statusCode(200).extract().path("items");
+        return items.stream().filter(i -> externalId.equals(i.get("externalId"))).map(i -> (String) i.get("id")).findFirst()
+                .orElseThrow(() -> new AssertionError(externalId + " not found"));
+    }
+}
