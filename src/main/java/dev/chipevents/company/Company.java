@@ -52,6 +52,12 @@ public class Company {
     @Column(nullable = false)
     private long version;
 
+    @Column(name = "created_by", length = 200)
+    private String createdBy;
+
+    @Column(name = "updated_by", length = 200)
+    private String updatedBy;
+
     protected Company() {
     }
 
@@ -136,5 +142,21 @@ public class Company {
 
     public long getVersion() {
         return version;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    /** Records who made a change; the creator is set once. */
+    public void changedBy(String actor) {
+        if (createdBy == null) {
+            createdBy = actor;
+        }
+        updatedBy = actor;
     }
 }

@@ -2,6 +2,7 @@ package dev.chipevents.company;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,9 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.http.ETags;
+import dev.chipevents.common.security.Roles;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.paging.Links;
 
@@ -85,7 +88,14 @@ public class CompanyResource {
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "Conflict")
     @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "ServerError")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "TooManyRequests")
     public Response create(@Valid @NotNull CompanyRequest request, @Context UriInfo uri) {
         CompanyResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -123,8 +133,15 @@ public class CompanyResource {
     @APIResponse(ref = "Conflict")
     @APIResponse(ref = "PreconditionFailed")
     @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "PreconditionRequired")
     @APIResponse(ref = "ServerError")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "TooManyRequests")
     public Response replace(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CompanyRequest request) {
         CompanyResponse company = service.replace(id, request, ifMatch);
@@ -146,8 +163,15 @@ public class CompanyResource {
     @APIResponse(ref = "Conflict")
     @APIResponse(ref = "PreconditionFailed")
     @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "PreconditionRequired")
     @APIResponse(ref = "ServerError")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "TooManyRequests")
     public Response patch(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
             String patch) {
         ETags.requireMatch(ifMatch, service.get(id).version());
@@ -165,6 +189,12 @@ public class CompanyResource {
     @APIResponse(ref = "Conflict")
     @APIResponse(ref = "PreconditionFailed")
     @APIResponse(ref = "ServerError")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "TooManyRequests")
     public Response delete(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id,
             @Parameter(description = "When sent, delete only if the company still has this ETag.", example = "\"0\"",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch) {

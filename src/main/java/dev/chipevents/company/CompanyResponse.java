@@ -18,10 +18,14 @@ public record CompanyResponse(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", examples = "1", required = true)
-        long version) {
+        long version,
+        @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.", examples = "system")
+        String createdBy,
+        @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) {
 
     static CompanyResponse of(Company c) {
         return new CompanyResponse(c.getId(), c.getName(), c.getTicker(), c.getExchange(), c.getCountry(), c.getSegment(),
-                c.getWebsite(), c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
+                c.getWebsite(), c.getCreatedAt(), c.getUpdatedAt(), c.getVersion(),
+                c.getCreatedBy(), c.getUpdatedBy());
     }
 }

@@ -22,6 +22,7 @@ import dev.chipevents.common.paging.QueryParameters;
 import dev.chipevents.common.problem.ConflictException;
 import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.NotFoundException;
+import dev.chipevents.common.security.Actor;
 
 @ApplicationScoped
 @Transactional
@@ -34,7 +35,10 @@ public class CompanyService {
     private final CursorCodec cursors;
     private final Event<CompanyRenamed> renamed;
 
-    public CompanyService(CompanyRepository companies, CursorCodec cursors, Event<CompanyRenamed> renamed) {
+    private final Actor actor;
+
+    public CompanyService(CompanyRepository companies, CursorCodec cursors, Event<CompanyRenamed> renamed, Actor actor) {
+        this.actor = actor;
         this.companies = companies;
         this.cursors = cursors;
         this.renamed = renamed;
@@ -48,6 +52,7 @@ public class CompanyService {
         checkUnique(request, null);
         Company company = new Company(Ids.newId(), Clocks.now());
         apply(company, request);
+        company.changedBy(actor.name());
         companies.persist(company);
         companies.flush();
         return CompanyResponse.of(company);
@@ -61,6 +66,7 @@ public class CompanyService {
                 || !Objects.equals(company.getTicker(), request.ticker());
         apply(company, request);
         company.setUpdatedAt(Clocks.now());
+        company.changedBy(actor.name());
         companies.flush();
         if (nameChanged) {
             renamed.fire(new CompanyRenamed(id));

@@ -88,6 +88,12 @@ public class Event {
     @Column(nullable = false)
     private long version;
 
+    @Column(name = "created_by", length = 200)
+    private String createdBy;
+
+    @Column(name = "updated_by", length = 200)
+    private String updatedBy;
+
     protected Event() {
     }
 
@@ -215,5 +221,21 @@ public class Event {
 
     public long getVersion() {
         return version;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    /** Records who made a change; the creator is set once. */
+    public void changedBy(String actor) {
+        if (createdBy == null) {
+            createdBy = actor;
+        }
+        updatedBy = actor;
     }
 }

@@ -21,7 +21,8 @@ final class EventMapper {
                 .map(s -> new SourceDto(s.getUrl(), s.getPublisher(), s.getPublishedOn())).toList();
         return new EventResponse(e.getId(), e.getType(), e.getOccurredOn(), e.getDatePrecision(), e.getTitle(), e.getSummary(),
                 plain(e.getAmount()), e.getCurrency(), plain(e.getPercentChange()), e.getCountry(), participants,
-                List.copyOf(e.getTags()), sources, e.getExternalId(), e.getCreatedAt(), e.getUpdatedAt(), e.getVersion());
+                List.copyOf(e.getTags()), sources, e.getExternalId(), e.getCreatedAt(), e.getUpdatedAt(), e.getVersion(),
+                e.getCreatedBy(), e.getUpdatedBy());
     }
 
     static EventRequest toRequest(Event e) {

@@ -28,5 +28,8 @@ public record EventResponse(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true, examples = "1", description = "Increases with every change; the ETag is this number in quotes.")
-        long version) {
+        long version,
+        @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.", examples = "system")
+        String createdBy,
+        @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) {
 }

@@ -29,6 +29,7 @@ import dev.chipevents.common.problem.ConflictException;
 import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestException;
 import dev.chipevents.common.problem.NotFoundException;
+import dev.chipevents.common.security.Actor;
 import dev.chipevents.company.Company;
 import dev.chipevents.company.CompanyRenamed;
 import dev.chipevents.company.CompanyRepository;
@@ -40,11 +41,15 @@ public class EventService {
     private final EventRepository events;
     private final CompanyRepository companies;
     private final CursorCodec cursors;
+    private final EventMetrics metrics;
+    private final Actor actor;
 
-    public EventService(EventRepository events, CompanyRepository companies, CursorCodec cursors) {
+    public EventService(EventRepository events, CompanyRepository companies, CursorCodec cursors, EventMetrics metrics, Actor actor) {
+        this.actor = actor;
         this.events = events;
         this.companies = companies;
         this.cursors = cursors;
+        this.metrics = metrics;
     }
 
     public EventResponse get(UUID id) {
@@ -59,8 +64,10 @@ public class EventService {
         checkExternalId(request.externalId(), null);
         Event event = new Event(Ids.newId(), Clocks.now());
         apply(event, request);
+        event.changedBy(actor.name());
         events.persist(event);
         events.flush();
+        metrics.created();
         return EventMapper.toResponse(event);
     }
 
@@ -70,7 +77,9 @@ public class EventService {
         checkExternalId(request.externalId(), id);
         apply(event, request);
         event.setUpdatedAt(Clocks.now());
+        event.changedBy(actor.name());
         events.flush();
+        metrics.updated();
         return EventMapper.toResponse(event);
     }
 
@@ -79,6 +88,7 @@ public class EventService {
         ETags.checkMatch(ifMatch, event.getVersion());
         events.delete(event);
         events.flush();
+        metrics.deleted();
     }
 
     /** One page of events matching the query; `scope` restricts to one company's events. */

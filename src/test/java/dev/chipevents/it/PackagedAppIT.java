@@ -24,18 +24,20 @@ import io.restassured.response.Response;
  */
 class PackagedAppIT {
 
+    private static final String ADMIN_KEY = "it-admin-key-" + System.nanoTime();
     private static final String DELETED = "seed-2025-01-30-italy-blocks-deepseek";
 
     @Test
     void loadsTheStarterDatasetOnceAcrossRestarts() throws Exception {
         Path data = Files.createTempDirectory("chip-events-data");
         List<String> first;
-        try (PackagedApp app = PackagedApp.start(data, Map.of())) {
+        try (PackagedApp app = PackagedApp.start(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY))) {
             first = seedIds(app);
             assertEquals(20, first.size(), "starter events after the first start: " + first);
             assertEquals(first.size(), first.stream().distinct().count());
             String id = eventIdOf(app, DELETED);
-            given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).when().delete("/api/v1/events/" + id).then().statusCode(204);
+            given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).header("X-API-Key", ADMIN_KEY)
+                    .when().delete("/api/v1/events/" + id).then().statusCode(204);
             given().baseUri(app.baseUri()).when().get("/q/swagger-ui/")
                     .then().statusCode(200).body(containsString("swagger"));
             given().baseUri(app.baseUri()).when().get("/q/openapi")
@@ -47,6 +49,12 @@ class PackagedAppIT {
         try (PackagedApp app = PackagedApp.start(data, Map.of())) {
             List<String> second = seedIds(app);
             assertEquals(19, second.size(), "starter events after a restart: " + second);
+            // Started without CHIP_EVENTS_ADMIN_KEY: reads work, writes say how to set it.
+            given().baseUri(app.baseUri()).contentType("application/json").body("{\"name\": \"x\", \"segment\": \"OTHER\"}")
+                    .when().post("/api/v1/companies")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .body("detail", containsString("CHIP_EVENTS_ADMIN_KEY"))
+                    .body("detail", containsString("started without it"));
             assertFalse(second.contains(DELETED), "a deleted starter event came back");
             assertTrue(first.containsAll(second));
         }

@@ -4,13 +4,16 @@ import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
 
-/** Installs the contract check for every @QuarkusTest, so no test can forget it. */
+/**
+ * For every @QuarkusTest: the test admin key unless a test sends its own credentials or none
+ * ({@link CredentialsFilter}), and the contract check on every request and response.
+ */
 public class ContractCallback implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         if (!RestAssured.filters().contains(ContractFilter.INSTANCE)) {
-            RestAssured.filters(ContractFilter.INSTANCE);
+            RestAssured.filters(CredentialsFilter.INSTANCE, ContractFilter.INSTANCE);
         }
     }
 }

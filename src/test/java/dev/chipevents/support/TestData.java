@@ -16,6 +16,16 @@ import io.restassured.response.Response;
 public final class TestData {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** The bootstrap admin key of the test profile (chip-events.admin-key). */
+    public static final String ADMIN_KEY = "test-admin-key";
+
+
+    /** Creates an API key with the role and returns its secret. */
+    public static String createKey(String role) {
+        return given().contentType(ContentType.JSON).body(Map.of("name", unique("key"), "role", role))
+                .when().post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("key");
+    }
 
     private TestData() {
     }

@@ -1,7 +1,10 @@
 package dev.chipevents.common.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The service's own settings; each is also an environment variable (CHIP_EVENTS_...). */
 @ConfigMapping(prefix = "chip-events")
@@ -14,6 +17,30 @@ public interface ChipEventsConfig {
     StarterDataset starterDataset();
 
     Cursor cursor();
+
+    /** The operator's bootstrap admin key (CHIP_EVENTS_ADMIN_KEY); without it no write is possible until keys exist. */
+    @WithName("admin-key")
+    Optional<String> adminKey();
+
+    Security security();
+
+    interface Security {
+        /** When true, reads need the reader role too (CHIP_EVENTS_SECURITY_READS_REQUIRE_READER). */
+        @WithDefault("false")
+        boolean readsRequireReader();
+
+        RateLimit rateLimit();
+    }
+
+    interface RateLimit {
+        /** Writes per minute per key or token subject. */
+        @WithDefault("600")
+        long writesPerMinute();
+
+        /** Failed authentications per minute per client address. */
+        @WithDefault("30")
+        long failedAuthenticationsPerMinute();
+    }
 
     interface StarterDataset {
         /** Load the starter dataset into an empty database on first start. */

@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.problem.Problem;
@@ -33,13 +36,17 @@ import dev.chipevents.common.problem.Problem;
                         same filters and sort. The `Link: <...>; rel="next"` header carries the same.
                         * Every error is an RFC 9457 problem (`application/problem+json`); invalid input names each \
                         offending field or parameter in `errors`.
+                        * Reads are open. Writes need an API key in `X-API-Key` (or a JWT bearer token): editor creates and \
+                        updates, admin also deletes and manages keys. The operator's first admin key is the environment \
+                        variable `CHIP_EVENTS_ADMIN_KEY`.
                         * Single resources carry an `ETag`; PUT and PATCH need `If-Match` with it (428 without, 412 when \
                         stale); GET answers 304 to a matching `If-None-Match`.""",
                 contact = @Contact(name = "Chip Events maintainers", url = "https://github.com/chip-events/chip-events"),
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         tags = {
                 @Tag(name = "Events", description = "Dated semiconductor-market events: query, statistics, CSV export, create, update, delete."),
-                @Tag(name = "Companies", description = "Companies, market indexes and public bodies that take part in events.")
+                @Tag(name = "Companies", description = "Companies, market indexes and public bodies that take part in events."),
+                @Tag(name = "API keys", description = "Keys for scripts and curl, sent as X-API-Key. Admins only.")
         },
         components = @Components(
                 parameters = {
@@ -105,9 +112,31 @@ import dev.chipevents.common.problem.Problem;
                         @APIResponse(name = "PreconditionRequired", responseCode = "428",
                                 description = "If-Match is missing: send the ETag of the version you are changing.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = "Unauthorized", responseCode = "401",
+                                description = "No credentials, or an unknown, revoked or expired key or token. The problem says how to get a key.",
+                                headers = @Header(name = "WWW-Authenticate", description = "The accepted schemes.", schema = @Schema(type = SchemaType.STRING)),
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = "Forbidden", responseCode = "403",
+                                description = "The credentials' role does not allow this (editor creates and updates; admin deletes and manages keys).",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = "TooManyRequests", responseCode = "429",
+                                description = "The key's write rate limit (or this address's failed-authentication limit) is used up.",
+                                headers = {
+                                        @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
+                                        @Header(name = "RateLimit-Limit", description = "Requests allowed per minute.", schema = @Schema(type = SchemaType.INTEGER)),
+                                        @Header(name = "RateLimit-Remaining", description = "Requests left now.", schema = @Schema(type = SchemaType.INTEGER)) },
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = "PayloadTooLarge", responseCode = "413",
+                                description = "The body is larger than the configured limit (1 MiB by default)."),
                         @APIResponse(name = "ServerError", responseCode = "500",
                                 description = "The server failed; the problem carries an incident id that is logged.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                },
+                securitySchemes = {
+                        @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+                                apiKeyName = "X-API-Key", description = "An API key from POST /api/v1/api-keys, or the operator's CHIP_EVENTS_ADMIN_KEY."),
+                        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                                description = "A JWT from the configured identity provider; its groups claim names reader, editor or admin.")
                 },
                 headers = {
                         @Header(name = "ETag", description = "The version of the resource, for If-Match and If-None-Match.",

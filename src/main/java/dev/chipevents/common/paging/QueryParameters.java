@@ -25,6 +25,8 @@ public final class QueryParameters {
             if (!known.contains(name)) {
                 errors.add(new FieldError(name, "is not a known parameter here; known parameters are "
                         + String.join(", ", new TreeSet<>(known))));
+            } else if (query.get(name).stream().anyMatch(v -> !dev.chipevents.common.validation.PlainText.Validator.isPlain(v))) {
+                errors.add(new FieldError(name, "must not contain control characters or unpaired surrogates"));
             }
         }
         if (!errors.isEmpty()) {

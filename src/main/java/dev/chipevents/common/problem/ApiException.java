@@ -1,6 +1,7 @@
 package dev.chipevents.common.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure that the client can act on. Each subclass is one kind of problem; the single
@@ -35,5 +36,10 @@ public abstract class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Headers the answer carries besides the problem (WWW-Authenticate, Retry-After...). */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

@@ -34,11 +34,23 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String TYPE_PREFIX = "urn:chip-events:problem:";
     /** Fields the server owns: a client sending them is told so instead of being ignored (OWASP API3). */
+    private final boolean adminKeyConfigured;
+
+    public ProblemMapper(dev.chipevents.common.config.ChipEventsConfig config) {
+        this.adminKeyConfigured = config.adminKey().filter(k -> !k.isBlank()).isPresent();
+    }
+
     static final Set<String> SERVER_OWNED = Set.of("id", "version", "createdAt", "updatedAt", "createdBy", "updatedBy");
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors());
+        Response answer = problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors());
+        if (e.headers().isEmpty()) {
+            return answer;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(answer);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper
@@ -88,6 +100,28 @@ public class ProblemMapper {
             return Response.fromResponse(answer).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
         return answer;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return api(new UnauthorizedProblem("This needs credentials: send an API key in the X-API-Key header (or an"
+                + " 'Authorization: Bearer' token). An admin creates keys at POST /api/v1/api-keys; the first admin key is the one"
+                + " the operator sets with the environment variable CHIP_EVENTS_ADMIN_KEY, for example"
+                + " CHIP_EVENTS_ADMIN_KEY=$(openssl rand -hex 24) java -jar target/quarkus-app/quarkus-run.jar"
+                + (adminKeyConfigured ? "." : " (this server was started without it, so only keys created earlier can write).")),
+                uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return api(new UnauthorizedProblem("The credentials were not accepted: the API key is unknown or revoked, or the token is"
+                + " expired, from another issuer or audience, or not signed by a trusted key."), uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return api(new ForbiddenProblem("Your role does not allow this: creating and updating needs editor; deleting, bulk"
+                + " import and key management need admin."), uri);
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })

@@ -1,0 +1,91 @@
+package dev.chipevents.apikey;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.chipevents.common.security.Roles;
+
+@Path("/api/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "API keys")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
+public class ApiKeyResource {
+
+    private final ApiKeyService service;
+
+    public ApiKeyResource(ApiKeyService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "Answers the secret once; only its hash is stored. Roles: reader, editor (create and update), admin (also delete and manage keys).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiKeyRequest.class),
+            examples = @ExampleObject(name = "an editor key", value = "{\"name\": \"nightly importer\", \"role\": \"editor\"}")))
+    @APIResponse(responseCode = "201", description = "Created; the secret is in `key`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyCreated.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "TooManyRequests")
+    @APIResponse(ref = "ServerError")
+    public Response create(@Valid @NotNull ApiKeyRequest request) {
+        ApiKeyCreated created = service.create(request);
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Every key with its name, role and state; never a secret.")
+    @APIResponse(responseCode = "200", description = "The keys, oldest first.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class,
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "ServerError")
+    public List<ApiKeyResponse> list() {
+        return service.list();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "The key stops working at once. Revoking twice is harmless.")
+    @APIResponse(responseCode = "204", description = "Revoked.")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "TooManyRequests")
+    @APIResponse(ref = "ServerError")
+    public Response revoke(@Parameter(description = "The key's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d70") @PathParam("id") UUID id) {
+        service.revoke(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.chipevents.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.chipevents.common.Clocks;
+import dev.chipevents.common.Ids;
+import dev.chipevents.common.config.ChipEventsConfig;
+import dev.chipevents.common.problem.NotFoundException;
+import dev.chipevents.common.security.Actor;
+import dev.chipevents.common.security.Roles;
+
+@ApplicationScoped
+@Transactional
+public class ApiKeyService {
+
+    /** The principal name of the operator's bootstrap key (CHIP_EVENTS_ADMIN_KEY). */
+    public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiKeyRepository keys;
+    private final ChipEventsConfig config;
+    private final Actor actor;
+
+    public ApiKeyService(ApiKeyRepository keys, ChipEventsConfig config, Actor actor) {
+        this.keys = keys;
+        this.config = config;
+        this.actor = actor;
+    }
+
+    /** Who a presented secret belongs to, and its role; empty for an unknown or revoked key. */
+    public record Holder(String principal, String role) {
+    }
+
+    public Optional<Holder> authenticate(String secret) {
+        Optional<String> bootstrap = config.adminKey().filter(k -> !k.isBlank());
+        if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(new Holder(BOOTSTRAP_ADMIN, Roles.ADMIN));
+        }
+        return keys.findActiveByHash(hash(secret)).map(k -> new Holder(k.getId().toString(), k.getRole()));
+    }
+
+    /** Whether any credential can exist at all: used to tell an operator how to set the first key. */
+    public boolean anyKeyConfigured() {
+        return config.adminKey().filter(k -> !k.isBlank()).isPresent() || keys.count("revokedAt is null") > 0;
+    }
+
+    public ApiKeyCreated create(ApiKeyRequest request) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "ce_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiKey key = new ApiKey(Ids.newId(), request.name(), request.role(), hash(secret), secret.substring(0, 7), Clocks.now(),
+                actor.name());
+        keys.persist(key);
+        return new ApiKeyCreated(key.getId(), key.getName(), key.getRole(), secret, key.getCreatedAt());
+    }
+
+    public List<ApiKeyResponse> list() {
+        return keys.listAll(io.quarkus.panache.common.Sort.by("createdAt").and("id")).stream().map(ApiKeyResponse::of).toList();
+    }
+
+    public void revoke(UUID id) {
+        ApiKey key = keys.findById(id);
+        if (key == null) {
+            throw new NotFoundException("API key", id);
+        }
+        if (key.getRevokedAt() == null) {
+            key.revoke(Clocks.now());
+        }
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
