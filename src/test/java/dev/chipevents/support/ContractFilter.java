@@ -58,8 +58,8 @@ public final class ContractFilter implements OrderedFilter {
             fail("request", validator.validateRequest(contractRequest));
         }
         Response response = ctx.next(request, responseSpec);
-        if (response.statusCode() == 431) {
-            return response; // the HTTP layer refuses oversized headers before any operation is chosen
+        if (response.statusCode() == 431 || response.statusCode() == 414) {
+            return response; // the HTTP layer refuses oversized headers and URIs before any operation is chosen
         }
         fail("response", validator.validateResponse(contractRequest.getPath(), contractRequest.getMethod(),
                 RestAssuredResponse.of(response)));

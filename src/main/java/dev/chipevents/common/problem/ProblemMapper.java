@@ -36,7 +36,10 @@ public class ProblemMapper {
     /** Fields the server owns: a client sending them is told so instead of being ignored (OWASP API3). */
     private final boolean adminKeyConfigured;
 
-    public ProblemMapper(dev.chipevents.common.config.ChipEventsConfig config) {
+    private final dev.chipevents.common.security.RateLimiter rateLimiter;
+
+    public ProblemMapper(dev.chipevents.common.config.ChipEventsConfig config, dev.chipevents.common.security.RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.adminKeyConfigured = config.adminKey().filter(k -> !k.isBlank()).isPresent();
     }
 
@@ -113,7 +116,9 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri,
+            io.vertx.core.http.HttpServerRequest http) {
+        rateLimiter.recordFailure(dev.chipevents.common.security.SecurityFilters.addressOf(http));
         return api(new UnauthorizedProblem("The credentials were not accepted: the API key is unknown or revoked, or the token is"
                 + " expired, from another issuer or audience, or not signed by a trusted key."), uri);
     }

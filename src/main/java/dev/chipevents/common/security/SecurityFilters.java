@@ -37,6 +37,20 @@ public class SecurityFilters {
         this.readsRequireReader = config.security().readsRequireReader();
     }
 
+    /** Before anything else, so that an address that keeps failing cannot even try. */
+    @ServerRequestFilter(preMatching = true)
+    public void limitFailedAuthentications(ContainerRequestContext request, HttpServerRequest http) {
+        boolean hasCredentials = request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER) != null
+                || request.getHeaderString("Authorization") != null;
+        if (hasCredentials) {
+            limiter.checkFailures(addressOf(http));
+        }
+    }
+
+    public static String addressOf(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
     @ServerRequestFilter
     public Uni<Void> guard(ContainerRequestContext request, HttpServerRequest http) {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
@@ -46,18 +60,7 @@ public class SecurityFilters {
         if (!write && !readsRequireReader) {
             return Uni.createFrom().voidItem();
         }
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        boolean hasCredentials = request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER) != null
-                || request.getHeaderString("Authorization") != null;
-        if (hasCredentials) {
-            try {
-                limiter.checkFailures(address);
-            } catch (RuntimeException e) {
-                return Uni.createFrom().failure(e);
-            }
-        }
         return identities.getDeferredIdentity()
-                .onFailure().invoke(failure -> limiter.recordFailure(address))
                 .invoke(identity -> {
                     if (write) {
                         if (!identity.isAnonymous()) {
