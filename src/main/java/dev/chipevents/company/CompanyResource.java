@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.http.ETags;
+import dev.chipevents.common.idempotency.Idempotency;
 import dev.chipevents.common.security.Roles;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.paging.Links;
@@ -46,8 +47,10 @@ public class CompanyResource {
 
     private final CompanyService service;
     private final MergePatch mergePatch;
+    private final Idempotency idempotency;
 
-    public CompanyResource(CompanyService service, MergePatch mergePatch) {
+    public CompanyResource(CompanyService service, MergePatch mergePatch, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.mergePatch = mergePatch;
     }
@@ -87,6 +90,7 @@ public class CompanyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "IdempotencyKeyReused")
     @APIResponse(ref = "UnsupportedMediaType")
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "ServerError")
@@ -96,11 +100,16 @@ public class CompanyResource {
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "TooManyRequests")
-    public Response create(@Valid @NotNull CompanyRequest request, @Context UriInfo uri) {
-        CompanyResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .header("ETag", ETags.of(created.version()))
-                .entity(created).build();
+    public Response create(@Parameter(description = "A key of yours (a UUID, say) that makes retries safe: the same key with the same body replays the first answer; with another body it is a 422.",
+                    example = "7f0b7c1e-2d4e-4a7b-9d51-0c6f1f3b2a10", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull CompanyRequest request, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "create-company", request, () -> {
+            CompanyResponse created = service.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .header("ETag", ETags.of(created.version()))
+                    .entity(created).build();
+        });
     }
 
     @GET

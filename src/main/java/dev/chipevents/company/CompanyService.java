@@ -23,6 +23,7 @@ import dev.chipevents.common.problem.ConflictException;
 import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.NotFoundException;
 import dev.chipevents.common.security.Actor;
+import dev.chipevents.history.Revisions;
 
 @ApplicationScoped
 @Transactional
@@ -36,9 +37,12 @@ public class CompanyService {
     private final Event<CompanyRenamed> renamed;
 
     private final Actor actor;
+    private final Revisions revisions;
 
-    public CompanyService(CompanyRepository companies, CursorCodec cursors, Event<CompanyRenamed> renamed, Actor actor) {
+    public CompanyService(CompanyRepository companies, CursorCodec cursors, Event<CompanyRenamed> renamed, Actor actor,
+            Revisions revisions) {
         this.actor = actor;
+        this.revisions = revisions;
         this.companies = companies;
         this.cursors = cursors;
         this.renamed = renamed;
@@ -55,7 +59,9 @@ public class CompanyService {
         company.changedBy(actor.name());
         companies.persist(company);
         companies.flush();
-        return CompanyResponse.of(company);
+        CompanyResponse created = CompanyResponse.of(company);
+        revisions.record(Revisions.Kind.COMPANY, company.getId(), Revisions.Operation.CREATE, created);
+        return created;
     }
 
     public CompanyResponse replace(UUID id, CompanyRequest request, String ifMatch) {
@@ -71,7 +77,9 @@ public class CompanyService {
         if (nameChanged) {
             renamed.fire(new CompanyRenamed(id));
         }
-        return CompanyResponse.of(company);
+        CompanyResponse updated = CompanyResponse.of(company);
+        revisions.record(Revisions.Kind.COMPANY, id, Revisions.Operation.UPDATE, updated);
+        return updated;
     }
 
     /** The request shape of the current state: what a merge patch is applied to. */
@@ -97,8 +105,10 @@ public class CompanyService {
             throw new ConflictException("Company " + id + " is named by " + (referencing.size() > 10 ? "more than 10" : referencing.size())
                     + " event(s); remove it from them (or delete them) first. See GET /api/v1/companies/" + id + "/events.", errors);
         }
+        CompanyResponse deleted = CompanyResponse.of(company);
         companies.delete(company);
         companies.flush();
+        revisions.record(Revisions.Kind.COMPANY, id, Revisions.Operation.DELETE, deleted);
     }
 
     public CompanyPage list(CompanyQuery query) {

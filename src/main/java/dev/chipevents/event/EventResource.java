@@ -17,6 +17,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.http.ETags;
+import dev.chipevents.common.idempotency.Idempotency;
 import dev.chipevents.common.security.Roles;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.paging.Links;
@@ -65,8 +67,10 @@ public class EventResource {
     private final EventService service;
     private final MergePatch mergePatch;
     private final ObjectMapper json;
+    private final Idempotency idempotency;
 
-    public EventResource(EventService service, MergePatch mergePatch, ObjectMapper json) {
+    public EventResource(EventService service, MergePatch mergePatch, ObjectMapper json, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.mergePatch = mergePatch;
         this.json = json;
@@ -162,6 +166,7 @@ public class EventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "IdempotencyKeyReused")
     @APIResponse(ref = "UnsupportedMediaType")
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "ServerError")
@@ -171,29 +176,82 @@ public class EventResource {
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "TooManyRequests")
-    public Response create(@Valid @NotNull EventRequest request, @Context UriInfo uri) {
-        EventResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .header("ETag", ETags.of(created.version()))
-                .entity(created).build();
+    public Response create(@Parameter(description = "A key of yours (a UUID, say) that makes retries safe: the same key with the same body replays the first answer; with another body it is a 422.",
+                    example = "7f0b7c1e-2d4e-4a7b-9d51-0c6f1f3b2a10", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull EventRequest request, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "create-event", request, () -> {
+            EventResponse created = service.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .header("ETag", ETags.of(created.version()))
+                    .entity(created).build();
+        });
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getEvent", summary = "Get one event", description = "Sends an ETag; answers 304 to a matching If-None-Match.")
-    @APIResponse(responseCode = "200", description = "The event.", headers = @Header(name = "ETag", description = "The current version's tag.", schema = @Schema(type = SchemaType.STRING)),
+    @Operation(operationId = "getEvent", summary = "Get one event, now or as it stood at an instant",
+            description = "Sends an ETag; answers 304 to a matching If-None-Match. With `asOf`, answers the event as it stood then (from its history), also if it was deleted since.")
+    @APIResponse(responseCode = "200", description = "The event.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified: your copy is current.", headers = @Header(name = "ETag", description = "The current version's tag.", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "ServerError")
     public Response get(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id,
             @Parameter(description = "An ETag you already have.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Parameter(description = "An instant (ISO 8601, UTC): answer the event as it stood then.", example = "2025-02-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("asOf") String asOf) {
+        if (asOf != null) {
+            EventResponse past = service.asOf(id, parseInstant(asOf));
+            return Response.ok(past).header("ETag", ETags.of(past.version())).build();
+        }
         EventResponse event = service.get(id);
         if (ETags.noneMatchHits(ifNoneMatch, event.version())) {
             return Response.notModified().header("ETag", ETags.of(event.version())).build();
         }
         return Response.ok(event).header("ETag", ETags.of(event.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getEventHistory", summary = "The change history of an event",
+            description = "Every create, update, delete and restore, with who and when and the full state, also for a deleted event.")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventHistory.class)))
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "ServerError")
+    public EventHistory history(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Operation(operationId = "restoreEvent", summary = "Bring a deleted event back",
+            description = "Recreates the event with its id as it was when deleted. 409 if it exists, or if its companies or externalId are gone or taken.")
+    @APIResponse(responseCode = "200", description = "The restored event.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "ServerError")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "TooManyRequests")
+    public Response restore(@Parameter(description = "The deleted event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id) {
+        EventResponse restored = service.restore(id);
+        return Response.ok(restored).header("ETag", ETags.of(restored.version())).build();
+    }
+
+    private static java.time.Instant parseInstant(String value) {
+        try {
+            return java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException("asOf", "must be an instant such as 2025-02-01T00:00:00Z; got '" + value + "'");
+        }
     }
 
     @PUT

@@ -33,6 +33,7 @@ import dev.chipevents.common.security.Actor;
 import dev.chipevents.company.Company;
 import dev.chipevents.company.CompanyRenamed;
 import dev.chipevents.company.CompanyRepository;
+import dev.chipevents.history.Revisions;
 
 @ApplicationScoped
 @Transactional
@@ -43,8 +44,10 @@ public class EventService {
     private final CursorCodec cursors;
     private final EventMetrics metrics;
     private final Actor actor;
+    private final Revisions revisions;
 
-    public EventService(EventRepository events, CompanyRepository companies, CursorCodec cursors, EventMetrics metrics, Actor actor) {
+    public EventService(EventRepository events, CompanyRepository companies, CursorCodec cursors, EventMetrics metrics, Actor actor, Revisions revisions) {
+        this.revisions = revisions;
         this.actor = actor;
         this.events = events;
         this.companies = companies;
@@ -68,7 +71,9 @@ public class EventService {
         events.persist(event);
         events.flush();
         metrics.created();
-        return EventMapper.toResponse(event);
+        EventResponse created = EventMapper.toResponse(event);
+        revisions.record(Revisions.Kind.EVENT, event.getId(), Revisions.Operation.CREATE, created);
+        return created;
     }
 
     public EventResponse replace(UUID id, EventRequest request, String ifMatch) {
@@ -80,15 +85,68 @@ public class EventService {
         event.changedBy(actor.name());
         events.flush();
         metrics.updated();
-        return EventMapper.toResponse(event);
+        EventResponse updated = EventMapper.toResponse(event);
+        revisions.record(Revisions.Kind.EVENT, id, Revisions.Operation.UPDATE, updated);
+        return updated;
     }
 
     public void delete(UUID id, String ifMatch) {
         Event event = find(id);
         ETags.checkMatch(ifMatch, event.getVersion());
+        EventResponse deleted = EventMapper.toResponse(event);
         events.delete(event);
         events.flush();
         metrics.deleted();
+        revisions.record(Revisions.Kind.EVENT, id, Revisions.Operation.DELETE, deleted);
+    }
+
+    public EventHistory history(UUID id) {
+        List<Revisions.Revision> all = revisions.list(Revisions.Kind.EVENT, id);
+        if (all.isEmpty()) {
+            throw new NotFoundException("event (now or in the past)", id);
+        }
+        return new EventHistory(id, all.stream().map(r -> new EventHistory.Revision(r.revision(), r.operation().name(),
+                r.changedAt(), r.changedBy(), revisions.state(r, EventResponse.class))).toList());
+    }
+
+    /** The event as it stood at the instant. */
+    public EventResponse asOf(UUID id, java.time.Instant at) {
+        Revisions.Revision revision = revisions.asOf(Revisions.Kind.EVENT, id, at)
+                .orElseThrow(() -> new NotFoundException("event at " + at, id));
+        if (revision.operation() == Revisions.Operation.DELETE) {
+            throw new NotFoundException("event at " + at + " (it was deleted at " + revision.changedAt() + ")", id);
+        }
+        return revisions.state(revision, EventResponse.class);
+    }
+
+    /** Brings a deleted event back, with its id, as it was when deleted. */
+    public EventResponse restore(UUID id) {
+        if (events.findById(id) != null) {
+            throw new ConflictException("Event " + id + " exists; only a deleted event can be restored.");
+        }
+        List<Revisions.Revision> all = revisions.list(Revisions.Kind.EVENT, id);
+        if (all.isEmpty()) {
+            throw new NotFoundException("deleted event", id);
+        }
+        EventResponse last = revisions.state(all.get(all.size() - 1), EventResponse.class);
+        EventRequest request = new EventRequest(last.type(), last.occurredOn(), last.datePrecision(), last.title(), last.summary(),
+                last.amount(), last.currency(), last.percentChange(), last.country(),
+                last.participants().stream().map(p -> new ParticipantRequest(p.companyId(), p.role())).toList(),
+                last.tags(), last.sources(), last.externalId());
+        checkExternalId(request.externalId(), null);
+        Event event = new Event(id, last.createdAt());
+        try {
+            apply(event, request);
+        } catch (InvalidRequestException e) {
+            throw new ConflictException("The event names companies that no longer exist; create them again first.", e.errors());
+        }
+        event.setUpdatedAt(Clocks.now());
+        event.changedBy(actor.name());
+        events.persist(event);
+        events.flush();
+        EventResponse restored = EventMapper.toResponse(event);
+        revisions.record(Revisions.Kind.EVENT, id, Revisions.Operation.RESTORE, restored);
+        return restored;
     }
 
     /** One page of events matching the query; `scope` restricts to one company's events. */

@@ -163,7 +163,7 @@ class SecurityTest {
     }
 
     private static boolean needsAdmin(Operation op) {
-        return op.method().equals("delete") || op.path().startsWith("/api/v1/api-keys");
+        return op.method().equals("delete") || op.path().startsWith("/api/v1/api-keys") || op.path().endsWith("/restore");
     }
 
     /** Sends the operation with a fresh target and a valid body, whatever the credentials. */
@@ -182,6 +182,11 @@ class SecurityTest {
             }
             case "deleteEvent" -> {
                 return request.delete(op.path().replace("{id}", newEvent()));
+            }
+            case "restoreEvent" -> {
+                String id = newEvent();
+                given().when().delete("/api/v1/events/" + id).then().statusCode(204);
+                return request.post(op.path().replace("{id}", id));
             }
             case "createCompany" -> {
                 return request.contentType(ContentType.JSON).body(TestData.company(TestData.unique("Secured"))).post(op.path());

@@ -24,6 +24,14 @@ public interface ChipEventsConfig {
 
     Security security();
 
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /** How long an Idempotency-Key is remembered (CHIP_EVENTS_IDEMPOTENCY_RETENTION). */
+        @WithDefault("PT24H")
+        java.time.Duration retention();
+    }
+
     interface Security {
         /** When true, reads need the reader role too (CHIP_EVENTS_SECURITY_READS_REQUIRE_READER). */
         @WithDefault("false")

@@ -1,0 +1,176 @@
+package dev.chipevents.common.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.chipevents.common.Clocks;
+import dev.chipevents.common.config.ChipEventsConfig;
+import dev.chipevents.common.problem.ConflictException;
+import dev.chipevents.common.problem.InvalidRequestException;
+import dev.chipevents.common.problem.UnprocessableProblem;
+import dev.chipevents.common.security.Actor;
+import dev.chipevents.common.validation.PlainText;
+
+/**
+ * Idempotency-Key (IETF httpapi draft) for POSTs: the first answer to a key is kept in the database
+ * (so every replica agrees) and replayed to retries with the same body; the same key with another
+ * body is a 422; a retry while the first request still runs gets 409.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    /** A record still in flight after this long is taken as abandoned (its process died). */
+    private static final Duration ABANDONED = Duration.ofMinutes(2);
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Actor actor;
+    private final Duration retention;
+
+    public Idempotency(EntityManager em, ObjectMapper json, Actor actor, ChipEventsConfig config) {
+        this.em = em;
+        this.json = json;
+        this.actor = actor;
+        this.retention = config.idempotency().retention();
+    }
+
+    private record Stored(String requestHash, Integer status, String location, String etag, String body, Instant createdAt,
+            Instant expiresAt) {
+    }
+
+    /** Runs the action once per key; `request` is what identifies the body (a parsed request or the raw text). */
+    public Response execute(String key, String operation, Object request, Supplier<Response> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (key.isBlank() || key.length() > 255 || !PlainText.Validator.isPlain(key)) {
+            throw new InvalidRequestException(HEADER, "must be 1 to 255 characters without control characters");
+        }
+        String principal = actor.name();
+        String hash = hash(request);
+        Response earlier = QuarkusTransaction.requiringNew().call(() -> begin(principal, key, operation, hash));
+        if (earlier != null) {
+            return earlier;
+        }
+        Response answer;
+        try {
+            answer = action.get();
+        } catch (RuntimeException e) {
+            forget(principal, key, operation);
+            throw e;
+        }
+        if (answer.getStatus() >= 400) {
+            forget(principal, key, operation);
+            return answer;
+        }
+        complete(principal, key, operation, answer);
+        return answer;
+    }
+
+    private Response begin(String principal, String key, String operation, String hash) {
+        Stored stored = find(principal, key, operation);
+        Instant now = Clocks.now();
+        if (stored != null && (stored.expiresAt().isBefore(now)
+                || (stored.status() == null && stored.createdAt().plus(ABANDONED).isBefore(now)))) {
+            delete(principal, key, operation);
+            stored = null;
+        }
+        if (stored == null) {
+            // A concurrent first request inserts the same key: this insert then fails and the caller gets 409.
+            try {
+                em.createNativeQuery("insert into idempotency_record (principal, idem_key, operation, request_hash, created_at, expires_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                        .setParameter(1, principal).setParameter(2, key).setParameter(3, operation).setParameter(4, hash)
+                        .setParameter(5, now).setParameter(6, now.plus(retention))
+                        .executeUpdate();
+                em.flush();
+            } catch (RuntimeException e) {
+                throw new ConflictException("A request with this Idempotency-Key is being processed; retry in a moment.");
+            }
+            return null;
+        }
+        if (!stored.requestHash().equals(hash)) {
+            throw new UnprocessableProblem("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used with another request body; use a new key for a new request.");
+        }
+        if (stored.status() == null) {
+            throw new ConflictException("A request with this Idempotency-Key is being processed; retry in a moment.");
+        }
+        Response.ResponseBuilder replay = Response.status(stored.status()).header("Idempotent-Replayed", "true");
+        if (stored.body() != null) {
+            replay.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (stored.location() != null) {
+            replay.header("Location", stored.location());
+        }
+        if (stored.etag() != null) {
+            replay.header("ETag", stored.etag());
+        }
+        return replay.build();
+    }
+
+    private void complete(String principal, String key, String operation, Response answer) {
+        String body;
+        try {
+            body = answer.getEntity() == null ? null
+                    : answer.getEntity() instanceof String text ? text : json.writeValueAsString(answer.getEntity());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String location = answer.getHeaderString("Location");
+        String etag = answer.getHeaderString("ETag");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update idempotency_record set status = ?1, location = ?2,"
+                + " etag = ?3, body = ?4 where principal = ?5 and idem_key = ?6 and operation = ?7")
+                .setParameter(1, answer.getStatus()).setParameter(2, location).setParameter(3, etag).setParameter(4, body)
+                .setParameter(5, principal).setParameter(6, key).setParameter(7, operation)
+                .executeUpdate());
+    }
+
+    private void forget(String principal, String key, String operation) {
+        QuarkusTransaction.requiringNew().run(() -> delete(principal, key, operation));
+    }
+
+    private void delete(String principal, String key, String operation) {
+        em.createNativeQuery("delete from idempotency_record where principal = ?1 and idem_key = ?2 and operation = ?3")
+                .setParameter(1, principal).setParameter(2, key).setParameter(3, operation).executeUpdate();
+    }
+
+    private Stored find(String principal, String key, String operation) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select request_hash, status, location, etag, body, created_at, expires_at"
+                + " from idempotency_record where principal = ?1 and idem_key = ?2 and operation = ?3")
+                .setParameter(1, principal).setParameter(2, key).setParameter(3, operation).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        return new Stored((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
+                (String) r[4], Clocks.toInstant(r[5]), Clocks.toInstant(r[6]));
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] bytes = request instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
