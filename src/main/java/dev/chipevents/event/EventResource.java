@@ -68,9 +68,11 @@ public class EventResource {
     private final MergePatch mergePatch;
     private final ObjectMapper json;
     private final Idempotency idempotency;
+    private final EventImport importer;
 
-    public EventResource(EventService service, MergePatch mergePatch, ObjectMapper json, Idempotency idempotency) {
+    public EventResource(EventService service, MergePatch mergePatch, ObjectMapper json, Idempotency idempotency, EventImport importer) {
         this.idempotency = idempotency;
+        this.importer = importer;
         this.service = service;
         this.mergePatch = mergePatch;
         this.json = json;
@@ -188,6 +190,68 @@ public class EventResource {
         });
     }
 
+    @POST
+    @Path("/import")
+    @Consumes({ MediaType.APPLICATION_JSON, EventCsv.MEDIA_TYPE })
+    @Operation(operationId = "importEvents", summary = "Import many events at once (JSON array or CSV)",
+            description = """
+                    All or nothing: if any row is invalid nothing is written, and the 400 problem lists every bad row as \
+                    {row, field, message}. CSV takes the columns of the CSV export (so an export imports back); id, createdAt, \
+                    updatedAt, version, createdBy and updatedBy are ignored. Participants name companies by companyId, \
+                    ticker or name (`{"company": "NVDA", "role": "SUBJECT"}`). With mode=upsert, rows whose externalId exists \
+                    update that event instead of being refused. Rows are streamed and written in batches.""")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRow.class),
+                    examples = @ExampleObject(name = "two events", value = """
+                            [{"type": "IPO", "occurredOn": "2024-11-27", "title": "Pony AI lists on Nasdaq", "externalId": "ipo-pony",
+                              "participants": [{"company": "PONY", "role": "ISSUER"}]},
+                             {"type": "POLICY", "occurredOn": "2022-08-09", "title": "CHIPS and Science Act signed", "amount": 52700000000,
+                              "currency": "USD"}]""")),
+            @Content(mediaType = EventCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    example = "type,occurredOn,title,participants\r\nIPO,2024-11-27,Pony AI lists on Nasdaq,\"[{\"\"company\"\":\"\"PONY\"\",\"\"role\"\":\"\"ISSUER\"\"}]\"") })
+    @APIResponse(responseCode = "200", description = "Every row was written.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(ref = "InvalidRequest")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "IdempotencyKeyReused")
+    @APIResponse(ref = "UnsupportedMediaType")
+    @APIResponse(ref = "PayloadTooLarge")
+    @APIResponse(ref = "ServerError")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "TooManyRequests")
+    public Response importEvents(
+            @Parameter(description = "insert (default) refuses rows whose externalId exists; upsert updates them.", example = "upsert",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "insert", "upsert" })) @QueryParam("mode") String mode,
+            @Parameter(description = "Makes a retried import safe: the same key with the same body replays the first answer.",
+                    example = "import-2025-02-01", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpHeaders headers, java.io.InputStream body) throws java.io.IOException {
+        if (mode != null && !mode.equals("insert") && !mode.equals("upsert")) {
+            throw new InvalidRequestException("mode", "must be insert or upsert; got '" + mode + "'");
+        }
+        boolean upsert = "upsert".equals(mode);
+        MediaType type = headers.getMediaType();
+        EventImport.Format format = type != null && type.getSubtype().equals("csv") ? EventImport.Format.CSV : EventImport.Format.JSON;
+        java.nio.charset.Charset charset = charsetOf(type);
+        if (idempotencyKey == null) {
+            return Response.ok(importer.importEvents(body, format, charset, upsert)).build();
+        }
+        byte[] content = body.readAllBytes();
+        return idempotency.execute(idempotencyKey, "import-events-" + format + "-" + upsert,
+                new String(content, java.nio.charset.StandardCharsets.UTF_8),
+                () -> {
+                    try {
+                        return Response.ok(importer.importEvents(new java.io.ByteArrayInputStream(content), format, charset, upsert)).build();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
     @GET
     @Path("/{id}")
     @Operation(operationId = "getEvent", summary = "Get one event, now or as it stood at an instant",
@@ -244,6 +308,16 @@ public class EventResource {
     public Response restore(@Parameter(description = "The deleted event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id) {
         EventResponse restored = service.restore(id);
         return Response.ok(restored).header("ETag", ETags.of(restored.version())).build();
+    }
+
+    /** CSV in the charset its Content-Type names, UTF-8 when it names none. */
+    private static java.nio.charset.Charset charsetOf(MediaType type) {
+        String name = type == null ? null : type.getParameters().get("charset");
+        try {
+            return name == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("Content-Type", "names an unknown charset '" + name + "'");
+        }
     }
 
     private static java.time.Instant parseInstant(String value) {

@@ -377,7 +377,7 @@ public class EventService {
         return event;
     }
 
-    private void checkExternalId(String externalId, UUID self) {
+    void checkExternalId(String externalId, UUID self) {
         if (externalId == null) {
             return;
         }
@@ -387,7 +387,7 @@ public class EventService {
         });
     }
 
-    private void apply(Event event, EventRequest request) {
+    void apply(Event event, EventRequest request) {
         List<ParticipantRequest> participants = request.participantsOrEmpty();
         List<Participant> resolved = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();

@@ -163,7 +163,8 @@ class SecurityTest {
     }
 
     private static boolean needsAdmin(Operation op) {
-        return op.method().equals("delete") || op.path().startsWith("/api/v1/api-keys") || op.path().endsWith("/restore");
+        return op.method().equals("delete") || op.path().startsWith("/api/v1/api-keys") || op.path().endsWith("/restore")
+                || op.path().endsWith("/import");
     }
 
     /** Sends the operation with a fresh target and a valid body, whatever the credentials. */
@@ -187,6 +188,10 @@ class SecurityTest {
                 String id = newEvent();
                 given().when().delete("/api/v1/events/" + id).then().statusCode(204);
                 return request.post(op.path().replace("{id}", id));
+            }
+            case "importEvents" -> {
+                return request.contentType(ContentType.JSON)
+                        .body("[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"Imported\"}]").post(op.path());
             }
             case "createCompany" -> {
                 return request.contentType(ContentType.JSON).body(TestData.company(TestData.unique("Secured"))).post(op.path());

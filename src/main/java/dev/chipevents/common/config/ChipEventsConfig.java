@@ -24,6 +24,10 @@ public interface ChipEventsConfig {
 
     Security security();
 
+    /** Largest request body except bulk import (CHIP_EVENTS_MAX_BODY_SIZE). */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
     Idempotency idempotency();
 
     interface Idempotency {

@@ -130,7 +130,8 @@ import dev.chipevents.common.problem.Problem;
                                 description = "The Idempotency-Key was used before with another request body.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = "PayloadTooLarge", responseCode = "413",
-                                description = "The body is larger than the configured limit (1 MiB by default)."),
+                                description = "The body is larger than the limit (1 MiB by default; larger for bulk import).",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = "ServerError", responseCode = "500",
                                 description = "The server failed; the problem carries an incident id that is logged.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
