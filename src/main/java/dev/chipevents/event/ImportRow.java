@@ -30,7 +30,7 @@ record ImportRow(
 
     @Schema(name = "ImportParticipant", description = "A company by companyId, or by ticker or name (case-insensitive) in `company`, `ticker` or `name`.")
     record Participant(
-            @Schema(nullable = true) UUID companyId,
+            @Schema(nullable = true, implementation = String.class, format = "uuid") UUID companyId,
             @Schema(nullable = true, examples = "PONY", description = "A ticker or a name.") String company,
             @Schema(nullable = true, examples = "PONY") String ticker,
             @Schema(nullable = true, examples = "Pony AI") String name,

@@ -140,14 +140,10 @@ import dev.chipevents.common.problem.Problem;
                         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
                                 apiKeyName = "X-API-Key", description = "An API key from POST /api/v1/api-keys, or the operator's CHIP_EVENTS_ADMIN_KEY."),
                         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-                                description = "A JWT from the configured identity provider; its groups claim names reader, editor or admin.")
+                                description = "A JWT (RFC 7519) from the configured identity provider, verified as RFC8725 advises: signature, issuer, audience and expiry; its groups claim names reader, editor or admin.")
                 },
-                headers = {
-                        @Header(name = "ETag", description = "The version of the resource, for If-Match and If-None-Match.",
-                                schema = @Schema(type = SchemaType.STRING)),
-                        @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"; absent on the last page.",
-                                schema = @Schema(type = SchemaType.STRING))
-                }))
+                headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"; absent on the last page.",
+                        schema = @Schema(type = SchemaType.STRING))))
 public class ApiDocumentation extends Application {
 
     public ApiDocumentation() {
