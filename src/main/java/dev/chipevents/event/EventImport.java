@@ -88,6 +88,9 @@ public class EventImport {
         long created = 0;
         long updated = 0;
         int row = 0;
+        // Flush in batches, not before every query: with the default AUTO mode each per-row lookup
+        // would dirty-check the whole batch (quadratic in the batch size).
+        em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         Iterator<ObjectNode> rows = format == Format.JSON ? jsonRows(body) : csvRows(new java.io.InputStreamReader(body, charset));
         String who = actor.name();
         while (rows.hasNext()) {
@@ -125,7 +128,6 @@ public class EventImport {
                 event.setUpdatedAt(Clocks.now());
                 updated++;
             }
-            em.flush();
             revisions.record(Revisions.Kind.EVENT, event.getId(), existing == null ? Revisions.Operation.CREATE
                     : Revisions.Operation.UPDATE, EventMapper.toResponse(event));
             if (row % BATCH == 0) {

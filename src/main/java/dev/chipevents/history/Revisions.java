@@ -53,8 +53,9 @@ public class Revisions {
 
     /** Records a change in the caller's transaction. */
     public void record(Kind kind, UUID id, Operation operation, Object state) {
-        Number last = (Number) em.createNativeQuery("select coalesce(max(revision), 0) from " + kind.table + " where " + kind.idColumn + " = ?1")
-                .setParameter(1, id).getSingleResult();
+        // A new id has no history yet: skip the lookup (it matters for bulk imports).
+        Number last = operation == Operation.CREATE ? 0 : (Number) em.createNativeQuery("select coalesce(max(revision), 0) from "
+                + kind.table + " where " + kind.idColumn + " = ?1").setParameter(1, id).getSingleResult();
         try {
             em.createNativeQuery("insert into " + kind.table + " (" + kind.idColumn
                     + ", revision, operation, changed_at, changed_by, state) values (?1, ?2, ?3, ?4, ?5, ?6)")
