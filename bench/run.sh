@@ -55,7 +55,7 @@ run_wrk() { # name db url [script]
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  socket=$(grep -o 'Socket errors:.*' <<<"$out" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}')
+  socket=$(grep -o 'Socket errors:.*' <<<"$out" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}' || true)
   record "$name" "$db" "${rps:-0}" "${p50:--}" "${p99:--}" "$(( ${non2xx:-0} + ${socket:-0} ))" "" ""
   echo "   $name: ${rps:-0} req/s, p50 ${p50:--}, p99 ${p99:--}"
 }

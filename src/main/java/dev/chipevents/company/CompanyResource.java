@@ -70,6 +70,9 @@ public class CompanyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyPage.class)))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "ServerError")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "StatementTimeout")
     public Response list(@Context UriInfo uri) {
         CompanyPage page = service.list(CompanyQuery.parse(uri.getQueryParameters()));
         return Links.withNext(Response.ok(page), uri, page.nextCursor()).build();
@@ -120,6 +123,8 @@ public class CompanyResource {
     @APIResponse(responseCode = "304", description = "Not modified: your copy is current.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "ServerError")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
     public Response get(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id,
             @Parameter(description = "An ETag you already have.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
             @HeaderParam("If-None-Match") String ifNoneMatch) {

@@ -60,6 +60,9 @@ public class CompanyEventsResource {
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "NotAcceptable")
     @APIResponse(ref = "ServerError")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "StatementTimeout")
     public Response list(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id, @Context UriInfo uri, @Context HttpHeaders headers) {
         companies.get(id);
         return EventResource.listOrExport(events, json, uri, headers, id);

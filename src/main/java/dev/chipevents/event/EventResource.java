@@ -101,6 +101,9 @@ public class EventResource {
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotAcceptable")
     @APIResponse(ref = "ServerError")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "StatementTimeout")
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
         return listOrExport(service, json, uri, headers, null);
     }
@@ -133,6 +136,9 @@ public class EventResource {
                             {"groupBy": "month", "buckets": [{"key": "2025-01", "count": 8, "amountByCurrency": {"USD": 1089006000000}}]}""")))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "ServerError")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "StatementTimeout")
     public EventStats stats(@Context UriInfo uri) {
         var params = uri.getQueryParameters();
         EventQuery query = EventQuery.parse(params, STATS_PARAMETERS);
@@ -262,6 +268,8 @@ public class EventResource {
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "ServerError")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
     public Response get(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id,
             @Parameter(description = "An ETag you already have.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
             @HeaderParam("If-None-Match") String ifNoneMatch,
@@ -286,6 +294,8 @@ public class EventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventHistory.class)))
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "ServerError")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
     public EventHistory history(@Parameter(description = "The event's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") @PathParam("id") UUID id) {
         return service.history(id);
     }

@@ -129,6 +129,13 @@ public class ProblemMapper {
                 + " import and key management need admin."), uri);
     }
 
+    @ServerExceptionMapper({ jakarta.persistence.QueryTimeoutException.class, org.hibernate.QueryTimeoutException.class,
+            java.sql.SQLTimeoutException.class })
+    public Response statementTimeout(Exception e, UriInfo uri) {
+        return api(new ServiceUnavailableProblem("The database statement took longer than the limit"
+                + " (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled; narrow the filters or retry later."), uri);
+    }
+
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
     public Response stale(Exception e, UriInfo uri) {
         return api(new PreconditionFailedException(
@@ -149,6 +156,9 @@ public class ProblemMapper {
         }
         if (root instanceof OptimisticLockException || root instanceof StaleStateException) {
             return stale((Exception) root, uri);
+        }
+        if (root instanceof java.sql.SQLTimeoutException timeout) {
+            return statementTimeout(timeout, uri);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s, on %s", incident, uri.getPath());
