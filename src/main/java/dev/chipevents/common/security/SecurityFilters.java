@@ -85,7 +85,7 @@ public class SecurityFilters {
     @ServerResponseFilter
     public void safeHeaders(ContainerRequestContext request, ContainerResponseContext response) {
         var headers = response.getHeaders();
-        headers.putSingle("X-Content-Type-Options", "nosniff");
+        // X-Content-Type-Options comes from quarkus.http.header for every response, /q/* included.
         if (request.getUriInfo().getPath().startsWith("/api/") && !headers.containsKey("Cache-Control")) {
             // Answers may depend on credentials: never in shared caches; browsers revalidate with the ETag.
             headers.putSingle("Cache-Control", READ_METHODS.contains(request.getMethod()) ? "private, no-cache" : "no-store");
