@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import dev.chipevents.common.Clocks;
@@ -48,7 +50,8 @@ import dev.chipevents.history.Revisions;
 @ApplicationScoped
 public class EventImport {
 
-    private static final int BATCH = 500;
+    /** Valid rows written together: one existence query and one JDBC batch per table. */
+    private static final int CHUNK = 1000;
     private static final int MAX_ERRORS = 1000;
     private static final Set<String> REQUEST_FIELDS = Set.of("type", "occurredOn", "datePrecision", "title", "summary", "amount",
             "currency", "percentChange", "country", "tags", "sources", "externalId");
@@ -59,7 +62,6 @@ public class EventImport {
     public enum Format { JSON, CSV }
 
     private final EventService events;
-    private final EventRepository repository;
     private final EntityManager em;
     private final ObjectMapper json;
     private final Validator validator;
@@ -67,10 +69,9 @@ public class EventImport {
     private final Revisions revisions;
     private final EventMetrics metrics;
 
-    public EventImport(EventService events, EventRepository repository, EntityManager em, ObjectMapper json, Validator validator,
+    public EventImport(EventService events, EntityManager em, ObjectMapper json, Validator validator,
             Actor actor, Revisions revisions, EventMetrics metrics) {
         this.events = events;
-        this.repository = repository;
         this.em = em;
         this.json = json;
         this.validator = validator;
@@ -85,15 +86,13 @@ public class EventImport {
         Companies companies = new Companies();
         List<FieldError> errors = new ArrayList<>();
         Set<String> externalIds = new HashSet<>();
-        long created = 0;
-        long updated = 0;
+        Counts counts = new Counts();
+        List<Pending> chunk = new ArrayList<>(CHUNK);
         int row = 0;
-        // Flush in batches, not before every query: with the default AUTO mode each per-row lookup
-        // would dirty-check the whole batch (quadratic in the batch size).
+        // Writes are flushed explicitly, chunk by chunk; no query should trigger a flush on its own.
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         Iterator<ObjectNode> rows = format == Format.JSON ? jsonRows(body) : csvRows(new java.io.InputStreamReader(body, charset));
-        String who = actor.name();
-        while (rows.hasNext()) {
+        while (rows.hasNext() && errors.size() < MAX_ERRORS) {
             row++;
             ObjectNode node;
             try {
@@ -110,42 +109,102 @@ public class EventImport {
                 errors.add(new FieldError(row, "externalId", "repeats an externalId of an earlier row"));
                 continue;
             }
-            Event existing = request.externalId() == null ? null : repository.findByExternalId(request.externalId()).orElse(null);
-            if (existing != null && !upsert) {
-                errors.add(new FieldError(row, "externalId", "already exists (event " + existing.getId() + "); send mode=upsert to update it"));
+            chunk.add(new Pending(row, request));
+            if (chunk.size() == CHUNK) {
+                writeChunk(chunk, upsert, errors, counts);
+                chunk.clear();
+            }
+        }
+        writeChunk(chunk, upsert, errors, counts);
+        if (row == 0) {
+            errors.add(new FieldError("body", "has no rows"));
+        }
+        if (!errors.isEmpty()) {
+            // Rows refused for an existing externalId are found chunk by chunk, after later rows' own errors.
+            errors.sort(java.util.Comparator.comparing(FieldError::row, java.util.Comparator.nullsLast(Integer::compare)));
+            throw new InvalidRequestException(errors.size() >= MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        }
+        metrics.imported(counts.created + counts.updated);
+        return new ImportResult(counts.created, counts.updated);
+    }
+
+    /** A valid row waiting for its chunk to be written. */
+    private record Pending(int row, EventRequest request) {
+    }
+
+    private static final class Counts {
+        long created;
+        long updated;
+    }
+
+    /**
+     * Writes one chunk of valid rows: one query finds the rows whose externalId exists; new events go in
+     * with JDBC batch inserts, existing ones (mode=upsert, the rare case) are updated through the entity.
+     * Once any row has failed, only checks (nothing is written).
+     */
+    private void writeChunk(List<Pending> chunk, boolean upsert, List<FieldError> errors, Counts counts) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<String, Event> existing = existing(chunk);
+        String who = actor.name();
+        List<EventBatchWriter.NewEvent> created = new ArrayList<>(chunk.size());
+        List<Event> updated = new ArrayList<>();
+        for (Pending pending : chunk) {
+            EventRequest request = pending.request();
+            Event event = request.externalId() == null ? null : existing.get(request.externalId());
+            if (event != null && !upsert) {
+                errors.add(new FieldError(pending.row(), "externalId", "already exists (event " + event.getId()
+                        + "); send mode=upsert to update it"));
                 continue;
             }
             if (!errors.isEmpty()) {
                 continue; // keep checking the remaining rows, but write nothing more
             }
-            Event event = existing == null ? new Event(Ids.newId(), Clocks.now()) : existing;
-            events.apply(event, request);
-            event.changedBy(who);
-            if (existing == null) {
-                repository.persist(event);
-                created++;
+            if (event == null) {
+                // Not persisted: filled in exactly as a single create is, then written by the batch writer.
+                Event fresh = new Event(Ids.newId(), Clocks.now());
+                events.apply(fresh, request);
+                fresh.changedBy(who);
+                created.add(new EventBatchWriter.NewEvent(fresh, stateOf(fresh)));
             } else {
+                events.apply(event, request);
                 event.setUpdatedAt(Clocks.now());
-                updated++;
-            }
-            revisions.record(Revisions.Kind.EVENT, event.getId(), existing == null ? Revisions.Operation.CREATE
-                    : Revisions.Operation.UPDATE, EventMapper.toResponse(event));
-            if (row % BATCH == 0) {
-                em.flush();
-                em.clear();
-            }
-            if (errors.size() >= MAX_ERRORS) {
-                break;
+                event.changedBy(who);
+                updated.add(event);
             }
         }
-        if (row == 0) {
-            errors.add(new FieldError("body", "has no rows"));
+        if (!updated.isEmpty() && errors.isEmpty()) {
+            em.flush(); // the UPDATEs (and so the new versions) before their revisions
+            for (Event event : updated) {
+                revisions.record(Revisions.Kind.EVENT, event.getId(), Revisions.Operation.UPDATE, EventMapper.toResponse(event));
+            }
+            counts.updated += updated.size();
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors.size() >= MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        existing.values().forEach(em::detach);
+        if (errors.isEmpty()) {
+            EventBatchWriter.insert(em, created, who);
+            counts.created += created.size();
         }
-        metrics.imported(created + updated);
-        return new ImportResult(created, updated);
+    }
+
+    /** The events of the chunk's externalIds that exist already, by externalId (one query). */
+    private Map<String, Event> existing(List<Pending> chunk) {
+        List<String> ids = chunk.stream().map(p -> p.request().externalId()).filter(java.util.Objects::nonNull).toList();
+        Map<String, Event> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select e from Event e where e.externalId in :ids", Event.class).setParameter("ids", ids)
+                    .getResultList().forEach(e -> found.put(e.getExternalId(), e));
+        }
+        return found;
+    }
+
+    private String stateOf(Event event) {
+        try {
+            return json.writeValueAsString(EventMapper.toResponse(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private EventRequest toRequest(int row, ObjectNode node, Companies companies, List<FieldError> errors) {
@@ -282,9 +341,32 @@ public class EventImport {
         return message.replaceAll("`[a-zA-Z0-9_.$]+`", "the expected type");
     }
 
-    /** Finds companies by id, ticker (case-insensitive) or name (case-insensitive), remembering what it found. */
+    /**
+     * Finds companies by id, ticker (case-insensitive) or name (case-insensitive). Up to PRELOAD companies
+     * are all read once per import; beyond that each distinct reference is looked up once. Either way the
+     * companies stay managed (read-only) in the persistence context, so that {@link EventService#apply}
+     * finds them there without a query.
+     */
     private final class Companies {
+        private static final int PRELOAD = 20_000;
+
         private final Map<String, UUID> byKey = new HashMap<>();
+        private final boolean preloaded;
+
+        Companies() {
+            long count = em.createQuery("select count(c) from Company c", Long.class).getSingleResult();
+            preloaded = count <= PRELOAD;
+            if (preloaded) {
+                for (Company c : em.createQuery("select c from Company c", Company.class)
+                        .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()) {
+                    byKey.put("id:" + c.getId(), c.getId());
+                    if (c.getTicker() != null) {
+                        byKey.putIfAbsent("ticker:" + c.getTicker().toUpperCase(Locale.ROOT), c.getId());
+                    }
+                    byKey.put("name:" + c.getNameKey(), c.getId());
+                }
+            }
+        }
 
         UUID resolve(JsonNode participant) {
             if (participant == null || !participant.isObject()) {
@@ -293,7 +375,7 @@ public class EventImport {
             String id = text(participant, "companyId");
             if (id != null) {
                 try {
-                    UUID found = lookup("id:" + id, "select c.id from Company c where c.id = :v", UUID.fromString(id));
+                    UUID found = lookup("id:" + UUID.fromString(id), "select c from Company c where c.id = :v", UUID.fromString(id));
                     if (found != null) {
                         return found;
                     }
@@ -306,10 +388,10 @@ public class EventImport {
                 if (value == null) {
                     continue;
                 }
-                UUID found = lookup("ticker:" + value.toUpperCase(Locale.ROOT), "select c.id from Company c where upper(c.ticker) = :v",
+                UUID found = lookup("ticker:" + value.toUpperCase(Locale.ROOT), "select c from Company c where upper(c.ticker) = :v",
                         value.toUpperCase(Locale.ROOT));
                 if (found == null) {
-                    found = lookup("name:" + Company.keyOf(value), "select c.id from Company c where c.nameKey = :v", Company.keyOf(value));
+                    found = lookup("name:" + Company.keyOf(value), "select c from Company c where c.nameKey = :v", Company.keyOf(value));
                 }
                 if (found != null) {
                     return found;
@@ -319,13 +401,14 @@ public class EventImport {
         }
 
         private UUID lookup(String cacheKey, String query, Object value) {
-            if (byKey.containsKey(cacheKey)) {
+            if (preloaded || byKey.containsKey(cacheKey)) {
                 return byKey.get(cacheKey);
             }
-            List<UUID> ids = em.createQuery(query, UUID.class).setParameter("v", value).setMaxResults(1).getResultList();
-            UUID found = ids.isEmpty() ? null : ids.get(0);
-            byKey.put(cacheKey, found);
-            return found;
+            List<Company> found = em.createQuery(query, Company.class).setParameter("v", value).setMaxResults(1)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+            UUID id = found.isEmpty() ? null : found.get(0).getId();
+            byKey.put(cacheKey, id);
+            return id;
         }
 
         private String text(JsonNode node, String field) {
