@@ -40,6 +40,22 @@ final class EventBatchWriter {
     private EventBatchWriter() {
     }
 
+    /**
+     * Readies the transaction for a bulk import. On PostgreSQL the per-chunk lookup of existing externalIds
+     * must not run on a generic plan: pgjdbc prepares it on the server after a few runs, PostgreSQL may
+     * then keep the plan made while the event table was small (a sequential scan), and each lookup would
+     * scan every row the import has added so far. Custom plans (for this transaction only) use the index.
+     */
+    static void prepare(EntityManager em) {
+        em.unwrap(Session.class).doWork(connection -> {
+            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("set local plan_cache_mode = force_custom_plan");
+                }
+            }
+        });
+    }
+
     /** Inserts the events (version 0, revision 1 CREATE) in the session's current transaction. */
     static void insert(EntityManager em, List<NewEvent> rows, String changedBy) {
         if (rows.isEmpty()) {

@@ -91,6 +91,7 @@ public class EventImport {
         int row = 0;
         // Writes are flushed explicitly, chunk by chunk; no query should trigger a flush on its own.
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        EventBatchWriter.prepare(em);
         Iterator<ObjectNode> rows = format == Format.JSON ? jsonRows(body) : csvRows(new java.io.InputStreamReader(body, charset));
         while (rows.hasNext() && errors.size() < MAX_ERRORS) {
             row++;

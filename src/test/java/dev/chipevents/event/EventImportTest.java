@@ -111,6 +111,84 @@ class EventImportTest {
                 .then().body("total", equalTo(1000)).body("items[0].participants[0].ticker", equalTo("AMZN"));
     }
 
+    @Test
+    void oneBodyCreatesAndUpsertsNamingCompaniesByTickerAndNameAndEveryChangeHasItsRevision() {
+        String suffix = Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        Map<String, Object> byTicker = TestData.company("Ticker Co " + suffix);
+        byTicker.put("ticker", "TK" + suffix.substring(Math.max(0, suffix.length() - 10)));
+        String tickerCompany = TestData.createCompany(byTicker);
+        String nameCompany = TestData.createCompany(TestData.company("Named Co " + suffix));
+        String existing = "restated-" + suffix;
+        String created = "fresh-" + suffix;
+        String first = given().contentType(ContentType.JSON)
+                .body("[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"Before\", \"externalId\": \"" + existing + "\"}]")
+                .when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(1)).extract().asString();
+        assertEquals("{\"created\":1,\"updated\":0}", first.replace(" ", ""));
+        String rows = """
+                [{"type": "PARTNERSHIP", "occurredOn": "2025-03-01", "title": "Fresh deal", "summary": "Both sides sign",
+                  "amount": 1500000, "currency": "EUR", "tags": ["deal", "%1$s"], "externalId": "%2$s",
+                  "sources": [{"url": "https://example.com/deal", "publisher": "Example", "publishedOn": "2025-03-02"}],
+                  "participants": [{"ticker": "%3$s", "role": "PARTNER"}, {"name": "named co %4$s", "role": "CUSTOMER"}]},
+                 {"type": "OTHER", "occurredOn": "2025-01-01", "title": "After", "externalId": "%5$s",
+                  "participants": [{"company": "%3$s", "role": "SUBJECT"}]}]"""
+                .formatted(suffix.toLowerCase(java.util.Locale.ROOT), created, ((String) byTicker.get("ticker")).toLowerCase(java.util.Locale.ROOT),
+                        suffix.toLowerCase(java.util.Locale.ROOT), existing);
+        given().contentType(ContentType.JSON).body(rows).queryParam("mode", "upsert").when().post("/api/v1/events/import")
+                .then().statusCode(200).body("created", equalTo(1)).body("updated", equalTo(1));
+
+        // The new event: participants in order, search text over its companies' names and tickers, its CREATE revision.
+        Map<String, Object> fresh = given().queryParam("q", "named co " + suffix.toLowerCase(java.util.Locale.ROOT) + " " + byTicker.get("ticker"))
+                .when().get("/api/v1/events").then().statusCode(200)
+                .body("items.externalId", equalTo(List.of(created)))
+                .body("items[0].participants.companyId", equalTo(List.of(tickerCompany, nameCompany)))
+                .body("items[0].participants.role", equalTo(List.of("PARTNER", "CUSTOMER")))
+                .body("items[0].tags", equalTo(List.of("deal", suffix.toLowerCase(java.util.Locale.ROOT))))
+                .body("items[0].sources[0].publishedOn", equalTo("2025-03-02"))
+                .body("items[0].amount", equalTo(1500000))
+                .body("items[0].version", equalTo(0))
+                .body("items[0].createdBy", equalTo("bootstrap-admin"))
+                .extract().path("items[0]");
+        given().when().get("/api/v1/events/" + fresh.get("id") + "/history").then().statusCode(200)
+                .body("revisions.operation", equalTo(List.of("CREATE")))
+                .body("revisions[0].changedBy", equalTo("bootstrap-admin"))
+                .body("revisions[0].changedAt", equalTo(fresh.get("createdAt")))
+                .body("revisions[0].state", equalTo(fresh));
+
+        // The upserted event: updated in place, both revisions kept, the second with the new version.
+        Map<String, Object> updated = given().queryParam("q", "after").queryParam("company", tickerCompany).when().get("/api/v1/events")
+                .then().statusCode(200).body("items.externalId", equalTo(List.of(existing)))
+                .body("items[0].version", equalTo(1)).body("items[0].participants[0].name", equalTo("Ticker Co " + suffix))
+                .extract().path("items[0]");
+        given().when().get("/api/v1/events/" + updated.get("id") + "/history").then().statusCode(200)
+                .body("revisions.operation", equalTo(List.of("CREATE", "UPDATE")))
+                .body("revisions.state.title", equalTo(List.of("Before", "After")))
+                .body("revisions.state.version", equalTo(List.of(0, 1)))
+                .body("revisions[1].state", equalTo(updated));
+    }
+
+    @Test
+    void rowsBadInLaterChunksAreReportedInRowOrderAndNothingIsWritten() {
+        String tag = "chunks" + System.nanoTime();
+        String existing = "taken-" + System.nanoTime();
+        given().contentType(ContentType.JSON)
+                .body("[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"Taken\", \"externalId\": \"" + existing + "\"}]")
+                .when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(1));
+        StringBuilder csv = new StringBuilder("type,occurredOn,title,tags,externalId\r\n");
+        for (int i = 1; i <= 2500; i++) {
+            String date = i == 1700 ? "2025-02-30" : "2025-01-01";
+            String external = i == 1200 ? existing : i == 2100 ? tag + "-5" : tag + "-" + i;
+            csv.append("OTHER,").append(date).append(",Row ").append(i).append(',').append(tag).append(',').append(external).append("\r\n");
+        }
+        given().header(INVALID_ON_PURPOSE, "true").contentType("text/csv").body(csv.toString()).when().post("/api/v1/events/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.row", equalTo(List.of(1200, 1700, 2100)))
+                .body("errors.field", equalTo(List.of("externalId", "occurredOn", "externalId")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("mode=upsert"))
+                .body("errors[2].message", equalTo("repeats an externalId of an earlier row"));
+        given().queryParam("tag", tag).queryParam("withTotal", true).when().get("/api/v1/events")
+                .then().statusCode(200).body("total", equalTo(0)).body("items.size()", equalTo(0));
+    }
+
     private static List<Map<String, String>> parse(String csv) throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
