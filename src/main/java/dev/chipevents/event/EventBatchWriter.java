@@ -40,18 +40,22 @@ final class EventBatchWriter {
     private EventBatchWriter() {
     }
 
+    /** Whether the session's database is PostgreSQL. */
+    static boolean isPostgres(EntityManager em) {
+        return em.unwrap(Session.class).doReturningWork(connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+    }
+
     /**
-     * Readies the transaction for a bulk import. On PostgreSQL the per-chunk lookup of existing externalIds
-     * must not run on a generic plan: pgjdbc prepares it on the server after a few runs, PostgreSQL may
-     * then keep the plan made while the event table was small (a sequential scan), and each lookup would
-     * scan every row the import has added so far. Custom plans (for this transaction only) use the index.
+     * PostgreSQL only: plans the next statements for their actual parameters (force_custom_plan) or lets it
+     * reuse generic plans again (auto), for this transaction. The per-chunk lookup of existing externalIds
+     * needs custom plans: pgjdbc prepares it on the server after a few runs, PostgreSQL may then keep the
+     * generic plan made while the event table was small (a sequential scan), and each lookup would read
+     * every row the import has added so far. The INSERTs keep their generic plans (no planning per row).
      */
-    static void prepare(EntityManager em) {
+    static void customPlans(EntityManager em, boolean custom) {
         em.unwrap(Session.class).doWork(connection -> {
-            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("set local plan_cache_mode = force_custom_plan");
-                }
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set local plan_cache_mode = " + (custom ? "force_custom_plan" : "auto"));
             }
         });
     }

@@ -91,7 +91,7 @@ public class EventImport {
         int row = 0;
         // Writes are flushed explicitly, chunk by chunk; no query should trigger a flush on its own.
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-        EventBatchWriter.prepare(em);
+        boolean postgres = EventBatchWriter.isPostgres(em);
         Iterator<ObjectNode> rows = format == Format.JSON ? jsonRows(body) : csvRows(new java.io.InputStreamReader(body, charset));
         while (rows.hasNext() && errors.size() < MAX_ERRORS) {
             row++;
@@ -112,11 +112,11 @@ public class EventImport {
             }
             chunk.add(new Pending(row, request));
             if (chunk.size() == CHUNK) {
-                writeChunk(chunk, upsert, errors, counts);
+                writeChunk(chunk, upsert, postgres, errors, counts);
                 chunk.clear();
             }
         }
-        writeChunk(chunk, upsert, errors, counts);
+        writeChunk(chunk, upsert, postgres, errors, counts);
         if (row == 0) {
             errors.add(new FieldError("body", "has no rows"));
         }
@@ -143,11 +143,11 @@ public class EventImport {
      * with JDBC batch inserts, existing ones (mode=upsert, the rare case) are updated through the entity.
      * Once any row has failed, only checks (nothing is written).
      */
-    private void writeChunk(List<Pending> chunk, boolean upsert, List<FieldError> errors, Counts counts) {
+    private void writeChunk(List<Pending> chunk, boolean upsert, boolean postgres, List<FieldError> errors, Counts counts) {
         if (chunk.isEmpty()) {
             return;
         }
-        Map<String, Event> existing = existing(chunk);
+        Map<String, Event> existing = existing(chunk, postgres);
         String who = actor.name();
         List<EventBatchWriter.NewEvent> created = new ArrayList<>(chunk.size());
         List<Event> updated = new ArrayList<>();
@@ -190,12 +190,18 @@ public class EventImport {
     }
 
     /** The events of the chunk's externalIds that exist already, by externalId (one query). */
-    private Map<String, Event> existing(List<Pending> chunk) {
+    private Map<String, Event> existing(List<Pending> chunk, boolean postgres) {
         List<String> ids = chunk.stream().map(p -> p.request().externalId()).filter(java.util.Objects::nonNull).toList();
         Map<String, Event> found = new HashMap<>();
         if (!ids.isEmpty()) {
+            if (postgres) {
+                EventBatchWriter.customPlans(em, true);
+            }
             em.createQuery("select e from Event e where e.externalId in :ids", Event.class).setParameter("ids", ids)
                     .getResultList().forEach(e -> found.put(e.getExternalId(), e));
+            if (postgres) {
+                EventBatchWriter.customPlans(em, false);
+            }
         }
         return found;
     }
