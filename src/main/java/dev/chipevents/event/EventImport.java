@@ -68,9 +68,12 @@ public class EventImport {
     private final Actor actor;
     private final Revisions revisions;
     private final EventMetrics metrics;
+    private final jakarta.enterprise.event.Event<EventsChanged> changed;
 
     public EventImport(EventService events, EntityManager em, ObjectMapper json, Validator validator,
-            Actor actor, Revisions revisions, EventMetrics metrics) {
+            Actor actor, Revisions revisions, EventMetrics metrics,
+            jakarta.enterprise.event.Event<EventsChanged> changed) {
+        this.changed = changed;
         this.events = events;
         this.em = em;
         this.json = json;
@@ -126,6 +129,7 @@ public class EventImport {
             throw new InvalidRequestException(errors.size() >= MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
         }
         metrics.imported(counts.created + counts.updated);
+        changed.fire(EventsChanged.INSTANCE);
         return new ImportResult(counts.created, counts.updated);
     }
 

@@ -17,8 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.jpa.HibernateHints;
-
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.Ids;
 import dev.chipevents.common.http.ETags;
@@ -45,8 +43,15 @@ public class EventService {
     private final EventMetrics metrics;
     private final Actor actor;
     private final Revisions revisions;
+    private final EventReads reads;
+    private final StatsCache statsCache;
+    private final jakarta.enterprise.event.Event<EventsChanged> changed;
 
-    public EventService(EventRepository events, CompanyRepository companies, CursorCodec cursors, EventMetrics metrics, Actor actor, Revisions revisions) {
+    public EventService(EventRepository events, CompanyRepository companies, CursorCodec cursors, EventMetrics metrics, Actor actor,
+            Revisions revisions, EventReads reads, StatsCache statsCache, jakarta.enterprise.event.Event<EventsChanged> changed) {
+        this.reads = reads;
+        this.statsCache = statsCache;
+        this.changed = changed;
         this.revisions = revisions;
         this.actor = actor;
         this.events = events;
@@ -56,7 +61,11 @@ public class EventService {
     }
 
     public EventResponse get(UUID id) {
-        return EventMapper.toResponse(find(id));
+        EventResponse event = reads.byId(id);
+        if (event == null) {
+            throw new NotFoundException("event", id);
+        }
+        return event;
     }
 
     public EventRequest currentRequest(UUID id) {
@@ -73,6 +82,7 @@ public class EventService {
         metrics.created();
         EventResponse created = EventMapper.toResponse(event);
         revisions.record(Revisions.Kind.EVENT, event.getId(), Revisions.Operation.CREATE, created);
+        changed.fire(EventsChanged.INSTANCE);
         return created;
     }
 
@@ -87,6 +97,7 @@ public class EventService {
         metrics.updated();
         EventResponse updated = EventMapper.toResponse(event);
         revisions.record(Revisions.Kind.EVENT, id, Revisions.Operation.UPDATE, updated);
+        changed.fire(EventsChanged.INSTANCE);
         return updated;
     }
 
@@ -98,6 +109,7 @@ public class EventService {
         events.flush();
         metrics.deleted();
         revisions.record(Revisions.Kind.EVENT, id, Revisions.Operation.DELETE, deleted);
+        changed.fire(EventsChanged.INSTANCE);
     }
 
     public EventHistory history(UUID id) {
@@ -146,6 +158,7 @@ public class EventService {
         events.flush();
         EventResponse restored = EventMapper.toResponse(event);
         revisions.record(Revisions.Kind.EVENT, id, Revisions.Operation.RESTORE, restored);
+        changed.fire(EventsChanged.INSTANCE);
         return restored;
     }
 
@@ -159,13 +172,13 @@ public class EventService {
             position = parsePosition(query.sort(), cursors.decode(query.cursor(), fingerprint, columns.size()));
         }
         Long total = query.withTotal() ? count(filters) : null;
-        List<Event> rows = page(filters, columns, position, query.limit() + 1);
+        List<EventResponse> rows = page(filters, columns, position, query.limit() + 1);
         String next = null;
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
             next = cursors.encode(fingerprint, positionOf(rows.get(rows.size() - 1), query.sort()));
         }
-        return new EventPage(rows.stream().map(EventMapper::toResponse).toList(), next, total);
+        return new EventPage(rows, next, total);
     }
 
     /** A batch of matches after a position (null: from the start), for streaming every match. */
@@ -173,9 +186,9 @@ public class EventService {
         Filters filters = filters(query, scope);
         List<Keyset.Column> columns = columns(query.sort());
         List<Object> position = after == null ? null : parsePosition(query.sort(), after);
-        List<Event> rows = page(filters, columns, position, size);
+        List<EventResponse> rows = page(filters, columns, position, size);
         List<String> last = rows.isEmpty() ? null : positionOf(rows.get(rows.size() - 1), query.sort());
-        return new Batch(rows.stream().map(EventMapper::toResponse).toList(), last);
+        return new Batch(rows, last);
     }
 
     /** The position a query's cursor stands for (null without a cursor). */
@@ -191,6 +204,10 @@ public class EventService {
     }
 
     public EventStats stats(EventQuery query, StatsGrouping groupBy) {
+        return statsCache.get(groupBy + " " + query.canonical(""), () -> computeStats(query, groupBy));
+    }
+
+    private EventStats computeStats(EventQuery query, StatsGrouping groupBy) {
         Filters filters = filters(query, null);
         String key;
         String join = "";
@@ -205,6 +222,10 @@ public class EventService {
                 key = "t";
                 join = " join e.tags t";
             }
+            // Periods of a month or longer are folded by the database: a few hundred groups, not one per day.
+            case month -> key = "extract(year from e.occurredOn) * 100 + extract(month from e.occurredOn)";
+            case quarter -> key = "extract(year from e.occurredOn) * 10 + extract(quarter from e.occurredOn)";
+            case year -> key = "extract(year from e.occurredOn)";
             default -> key = "e.occurredOn";
         }
         TypedQuery<Object[]> q = em().createQuery("select " + key + ", e.currency, count(e), sum(e.amount) from Event e" + join
@@ -225,18 +246,14 @@ public class EventService {
         }
     }
 
-    private List<Event> page(Filters filters, List<Keyset.Column> columns, List<Object> position, int size) {
+    private List<EventResponse> page(Filters filters, List<Keyset.Column> columns, List<Object> position, int size) {
         Map<String, Object> params = new HashMap<>(filters.params());
         String where = filters.where();
         if (position != null) {
             String after = Keyset.after(columns, position, params, "k");
             where = where.isEmpty() ? " where " + after : where + " and " + after;
         }
-        TypedQuery<Event> q = em().createQuery("select e from Event e" + where + " order by " + Keyset.orderBy(columns), Event.class)
-                .setMaxResults(size)
-                .setHint(HibernateHints.HINT_READ_ONLY, true);
-        params.forEach(q::setParameter);
-        return q.getResultList();
+        return reads.page(where, params, Keyset.orderBy(columns), size);
     }
 
     private long count(Filters filters) {
@@ -359,13 +376,13 @@ public class EventService {
         }
     }
 
-    private static List<String> positionOf(Event last, List<EventSort.Order> sort) {
+    private static List<String> positionOf(EventResponse last, List<EventSort.Order> sort) {
         List<String> position = new ArrayList<>();
         for (EventSort.Order order : sort) {
             Object value = order.field().read.apply(last);
             position.add(value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
         }
-        position.add(last.getId().toString());
+        position.add(last.id().toString());
         return position;
     }
 

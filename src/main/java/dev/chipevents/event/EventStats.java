@@ -69,6 +69,14 @@ public record EventStats(
         if (value == null) {
             return null;
         }
+        if (value instanceof Number period && groupBy.isTime()) {
+            int n = period.intValue();
+            return switch (groupBy) {
+                case month -> String.format("%d-%02d", n / 100, n % 100);
+                case quarter -> n / 10 + "-Q" + n % 10;
+                default -> String.valueOf(n);
+            };
+        }
         if (!(value instanceof LocalDate day)) {
             return value.toString();
         }

@@ -30,6 +30,14 @@ public interface ChipEventsConfig {
 
     Idempotency idempotency();
 
+    Stats stats();
+
+    interface Stats {
+        /** How long a statistics answer is reused by this replica unless a write through it commits first (CHIP_EVENTS_STATS_CACHE_TTL; PT0S turns it off). */
+        @WithDefault("PT5S")
+        java.time.Duration cacheTtl();
+    }
+
     interface Idempotency {
         /** How long an Idempotency-Key is remembered (CHIP_EVENTS_IDEMPOTENCY_RETENTION). */
         @WithDefault("PT24H")

@@ -1,0 +1,103 @@
+package dev.chipevents.event;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
+
+/**
+ * What reads cost the database: a page or one event is a fixed number of statements however many
+ * participants, tags and sources its events have (no N+1), and cached statistics never hide a write.
+ * Statements are counted with Hibernate's statistics (on in the test profile).
+ */
+@QuarkusTest
+class ReadCostTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void aPageCostsTwoStatementsWhateverItsSize() {
+        String tag = "cost-" + TestData.unique("t").replace(" ", "-").toLowerCase();
+        String company = TestData.createCompany();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> body = TestData.eventWith("cost " + i, company);
+            body.put("tags", List.of(tag, "second", "third"));
+            body.put("sources", List.of(Map.of("url", "https://example.com/" + i, "publisher", "Example")));
+            TestData.createEvent(body);
+        }
+        long small = statementsFor(() -> given().queryParam("tag", tag).queryParam("limit", 2).when().get("/api/v1/events")
+                .then().statusCode(200).body("items", hasSize(2)).body("items[0].tags", contains(tag, "second", "third"))
+                .body("items[0].sources[0].publisher", equalTo("Example")));
+        long large = statementsFor(() -> given().queryParam("tag", tag).queryParam("limit", 12).when().get("/api/v1/events")
+                .then().statusCode(200).body("items", hasSize(12)).body("items.participants.flatten().companyId", hasSize(12)));
+        assertEquals(2, small, "a page of 2: the rows, then participants, tags and sources together");
+        assertEquals(small, large, "a page of 12 costs what a page of 2 costs");
+    }
+
+    @Test
+    void oneEventCostsTwoStatements() {
+        String company = TestData.createCompany();
+        Map<String, Object> body = TestData.eventWith("cost of one", company);
+        body.put("tags", List.of("a", "b"));
+        String id = TestData.createEvent(body).path("id");
+        long statements = statementsFor(() -> given().when().get("/api/v1/events/" + id)
+                .then().statusCode(200).body("participants[0].companyId", equalTo(company)).body("tags", contains("a", "b")));
+        assertEquals(2, statements);
+    }
+
+    @Test
+    void statisticsShowEveryCommittedWriteAtOnce() {
+        String tag = "stats-" + TestData.unique("t").replace(" ", "-").toLowerCase();
+        // Asked twice: the second answer may come from the cache.
+        for (int i = 0; i < 2; i++) {
+            given().queryParam("groupBy", "month").queryParam("tag", tag).when().get("/api/v1/events/stats")
+                    .then().statusCode(200).body("buckets", empty());
+        }
+        Map<String, Object> body = TestData.event("stats cache");
+        body.put("tags", List.of(tag));
+        body.put("occurredOn", "2024-11-22");
+        body.put("amount", 4000000000L);
+        body.put("currency", "USD");
+        String id = TestData.createEvent(body).path("id");
+        given().queryParam("groupBy", "month").queryParam("tag", tag).when().get("/api/v1/events/stats")
+                .then().statusCode(200).body("buckets", hasSize(1)).body("buckets[0].key", equalTo("2024-11"))
+                .body("buckets[0].count", equalTo(1)).body("buckets[0].amountByCurrency.USD", equalTo(4000000000L));
+        given().contentType(ContentType.JSON).body(Map.of("occurredOn", "2023-02-01"))
+                .header("If-Match", "\"0\"").contentType("application/merge-patch+json")
+                .when().patch("/api/v1/events/" + id).then().statusCode(200);
+        given().queryParam("groupBy", "quarter").queryParam("tag", tag).when().get("/api/v1/events/stats")
+                .then().statusCode(200).body("buckets[0].key", equalTo("2023-Q1"));
+        given().queryParam("groupBy", "month").queryParam("tag", tag).when().get("/api/v1/events/stats")
+                .then().statusCode(200).body("buckets[0].key", equalTo("2023-02"));
+        given().when().delete("/api/v1/events/" + id).then().statusCode(204);
+        given().queryParam("groupBy", "month").queryParam("tag", tag).when().get("/api/v1/events/stats")
+                .then().statusCode(200).body("buckets", empty());
+        given().contentType("text/csv").body("type,occurredOn,title,tags\nOTHER,2022-06-30,imported," + tag + "\n")
+                .when().post("/api/v1/events/import").then().statusCode(200);
+        given().queryParam("groupBy", "year").queryParam("tag", tag).when().get("/api/v1/events/stats")
+                .then().statusCode(200).body("buckets[0].key", equalTo("2022")).body("buckets[0].count", equalTo(1));
+    }
+
+    private long statementsFor(Runnable request) {
+        request.run(); // once to warm anything lazily loaded (keys, caches)
+        long before = sessionFactory.getStatistics().getPrepareStatementCount();
+        request.run();
+        return sessionFactory.getStatistics().getPrepareStatementCount() - before;
+    }
+}
