@@ -1,2 +1,11 @@
--- What GET /api/v1/events asks (default sort, first page; the service also fetches participants, tags, sources).
-SELECT id, type, occurred_on, title, amount, currency FROM event ORDER BY occurred_on DESC, id DESC LIMIT 51;
+-- What GET /api/v1/events asks: the first page in the default order (-occurredOn, then id), then the
+-- participants, tags and sources of its 51 rows in one statement (as EventReads does).
+SELECT id, type, occurred_on, date_precision, title, summary, amount, currency, percent_change, country, external_id,
+       created_at, updated_at, version, created_by, updated_by
+  FROM event ORDER BY occurred_on DESC, id DESC LIMIT 51;
+WITH page AS (SELECT id FROM event ORDER BY occurred_on DESC, id DESC LIMIT 51)
+SELECT 1 AS kind, p.event_id, p.position, c.id, c.name, c.ticker, p.role, CAST(NULL AS date)
+  FROM event_participant p JOIN company c ON c.id = p.company_id WHERE p.event_id = ANY (ARRAY(SELECT id FROM page))
+UNION ALL SELECT 2, t.event_id, t.position, NULL, t.tag, NULL, NULL, NULL FROM event_tag t WHERE t.event_id = ANY (ARRAY(SELECT id FROM page))
+UNION ALL SELECT 3, s.event_id, s.position, NULL, s.url, s.publisher, NULL, s.published_on FROM event_source s WHERE s.event_id = ANY (ARRAY(SELECT id FROM page))
+ORDER BY 1, 2, 3;
