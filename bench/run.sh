@@ -78,9 +78,9 @@ for db in $dbs; do
     env_db=(QUARKUS_DATASOURCE_JDBC_URL="$(pg_jdbc_url chip_bench)?reWriteBatchedInserts=true" QUARKUS_DATASOURCE_USERNAME=chip QUARKUS_DATASOURCE_PASSWORD=chip)
   fi
   started=$(date +%s%N)
+  # shellcheck disable=SC2086 # java_opts holds several flags
   env "${env_db[@]}" QUARKUS_HTTP_PORT="$port" CHIP_EVENTS_DATA_DIR="$work/h2-data" CHIP_EVENTS_STARTER_DATASET_ENABLED=false \
     CHIP_EVENTS_ADMIN_KEY="$key" CHIP_EVENTS_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE=1000000000 QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-    # shellcheck disable=SC2086 # the flags are words
     java $java_opts -jar "$work/app-$db/quarkus-run.jar" >"$work/app-$db.log" 2>&1 &
   pid=$!
   until curl -sf "$base/q/health/ready" >/dev/null; do

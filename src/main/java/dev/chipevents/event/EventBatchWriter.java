@@ -46,11 +46,12 @@ final class EventBatchWriter {
     }
 
     /**
-     * PostgreSQL only: plans the next statements for their actual parameters (force_custom_plan) or lets it
-     * reuse generic plans again (auto), for this transaction. The per-chunk lookup of existing externalIds
-     * needs custom plans: pgjdbc prepares it on the server after a few runs, PostgreSQL may then keep the
-     * generic plan made while the event table was small (a sequential scan), and each lookup would read
-     * every row the import has added so far. The INSERTs keep their generic plans (no planning per row).
+     * PostgreSQL only: plans the next statements for their actual parameters (force_custom_plan, every
+     * connection's default: see PostgresPlans) or lets it reuse generic plans (auto), for this transaction.
+     * The per-chunk lookup of existing externalIds needs custom plans: pgjdbc prepares it on the server
+     * after a few runs, PostgreSQL may then keep the generic plan made while the event table was small (a
+     * sequential scan), and each lookup would read every row the import has added so far. The INSERTs
+     * that follow it use generic plans (no planning per row).
      */
     static void customPlans(EntityManager em, boolean custom) {
         em.unwrap(Session.class).doWork(connection -> {
@@ -146,24 +147,21 @@ final class EventBatchWriter {
     }
 
     private static void setString(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
+        setNullable(statement, index, value, Types.VARCHAR);
     }
 
     private static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.NUMERIC);
-        } else {
-            statement.setBigDecimal(index, value);
-        }
+        setNullable(statement, index, value, Types.NUMERIC);
     }
 
     private static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        setNullable(statement, index, value, Types.DATE);
+    }
+
+    /** A value, or SQL NULL of the column's type (some drivers need the type of a null). */
+    private static void setNullable(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
         if (value == null) {
-            statement.setNull(index, Types.DATE);
+            statement.setNull(index, sqlType);
         } else {
             statement.setObject(index, value);
         }

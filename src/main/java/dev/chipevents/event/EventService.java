@@ -281,11 +281,13 @@ public class EventService {
             params.put("to", query.to());
         }
         if (!query.companies().isEmpty()) {
-            where.add("e.id in (select pe.id from Event pe join pe.participants pp where pp.company.id in :companies)");
+            // Correlated EXISTS on the collection table alone: the database can walk the page's index
+            // and probe (company_id, event_id), or start from the company's events, whichever is cheaper.
+            where.add("exists (select 1 from e.participants pp where pp.company.id in :companies)");
             params.put("companies", resolveCompanies(query.companies()));
         }
         if (scope != null) {
-            where.add("e.id in (select se.id from Event se join se.participants sp where sp.company.id = :scope)");
+            where.add("exists (select 1 from e.participants sp where sp.company.id = :scope)");
             params.put("scope", scope);
         }
         if (query.country() != null) {
@@ -293,7 +295,7 @@ public class EventService {
             params.put("country", query.country());
         }
         if (!query.tags().isEmpty()) {
-            where.add("e.id in (select te.id from Event te join te.tags tt where tt in :tags)");
+            where.add("exists (select 1 from e.tags tt where tt in :tags)");
             params.put("tags", List.copyOf(query.tags()));
         }
         for (int i = 0; i < query.words().size(); i++) {
