@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.Ids;
 import dev.chipevents.common.config.ChipEventsConfig;
-import dev.chipevents.common.problem.NotFoundException;
+import dev.chipevents.common.problem.NotFoundProblem;
 import dev.chipevents.common.security.Actor;
 import dev.chipevents.common.security.Roles;
 
@@ -51,11 +51,6 @@ public class ApiKeyService {
         return keys.findActiveByHash(hash(secret)).map(k -> new Holder(k.getId().toString(), k.getRole()));
     }
 
-    /** Whether any credential can exist at all: used to tell an operator how to set the first key. */
-    public boolean anyKeyConfigured() {
-        return config.adminKey().filter(k -> !k.isBlank()).isPresent() || keys.count("revokedAt is null") > 0;
-    }
-
     public ApiKeyCreated create(ApiKeyRequest request) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -73,7 +68,7 @@ public class ApiKeyService {
     public void revoke(UUID id) {
         ApiKey key = keys.findById(id);
         if (key == null) {
-            throw new NotFoundException("API key", id);
+            throw new NotFoundProblem("API key", id);
         }
         if (key.getRevokedAt() == null) {
             key.revoke(Clocks.now());

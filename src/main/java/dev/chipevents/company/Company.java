@@ -8,16 +8,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import dev.chipevents.common.db.AuditedEntity;
 
 @Entity
 @Table(name = "company")
-public class Company {
-
-    @Id
-    private UUID id;
+public class Company extends AuditedEntity {
 
     @Column(nullable = false, length = 200)
     private String name;
@@ -42,37 +39,15 @@ public class Company {
     @Column(length = 2048)
     private String website;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "created_by", length = 200)
-    private String createdBy;
-
-    @Column(name = "updated_by", length = 200)
-    private String updatedBy;
-
     protected Company() {
     }
 
     public Company(UUID id, Instant createdAt) {
-        this.id = id;
-        this.createdAt = createdAt;
-        this.updatedAt = createdAt;
+        super(id, createdAt);
     }
 
     public static String keyOf(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getName() {
@@ -128,35 +103,4 @@ public class Company {
         this.website = website;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public String getCreatedBy() {
-        return createdBy;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    /** Records who made a change; the creator is set once. */
-    public void changedBy(String actor) {
-        if (createdBy == null) {
-            createdBy = actor;
-        }
-        updatedBy = actor;
-    }
 }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.chipevents.common.paging.QueryParameters;
 import dev.chipevents.common.problem.FieldError;
-import dev.chipevents.common.problem.InvalidRequestException;
+import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.validation.IsoCountry;
 
 /** The parsed query string of GET /api/v1/companies. */
@@ -41,7 +41,7 @@ public record CompanyQuery(String q, String country, Segment segment, int limit,
         String cursor = QueryParameters.single(query, "cursor", errors);
         boolean withTotal = QueryParameters.bool(query, "withTotal", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new InvalidRequestProblem(errors);
         }
         return new CompanyQuery(q == null ? null : q.strip(), country == null ? null : country.toUpperCase(Locale.ROOT),
                 segment, limit, cursor, withTotal);

@@ -1,6 +1,7 @@
 package dev.chipevents.company;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,15 +20,36 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         return find("ticker", ticker).firstResultOptional();
     }
 
-    /** Ids of companies whose id or ticker (case-insensitive) is one of the given references. */
-    public List<Company> findByIdOrTicker(List<UUID> ids, List<String> tickers) {
-        if (ids.isEmpty() && tickers.isEmpty()) {
+    /**
+     * Companies whose id is one of the ids, or whose ticker or name is one of the keys (lower-cased; tickers are
+     * stored in upper case, so each side keeps its index).
+     */
+    public List<Company> findByIdTickerOrName(List<UUID> ids, List<String> keys) {
+        if (ids.isEmpty() && keys.isEmpty()) {
             return List.of();
         }
+        List<String> tickers = keys.stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
         return getEntityManager().createQuery(
-                "from Company c where c.id in :ids or upper(c.ticker) in :tickers", Company.class)
+                "from Company c where c.id in :ids or c.ticker in :tickers or c.nameKey in :keys", Company.class)
                 .setParameter("ids", ids.isEmpty() ? List.of(new UUID(0, 0)) : ids)
                 .setParameter("tickers", tickers.isEmpty() ? List.of("") : tickers)
+                .setParameter("keys", keys.isEmpty() ? List.of("") : keys)
                 .getResultList();
+    }
+
+    /** Companies whose name contains the key, whose ticker starts like it, or the reverse, nearest first. */
+    public List<Company> resembling(String key, int max) {
+        String prefix = key.length() > 3 ? key.substring(0, 3) : key;
+        return getEntityManager().createQuery("""
+                from Company c where c.nameKey like :contains escape '!' or lower(c.ticker) like :prefix escape '!'
+                order by length(c.nameKey), c.nameKey""", Company.class)
+                .setParameter("contains", "%" + escape(key) + "%")
+                .setParameter("prefix", escape(prefix) + "%")
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    private static String escape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

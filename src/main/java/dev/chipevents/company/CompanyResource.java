@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.http.ETags;
@@ -46,32 +45,27 @@ import dev.chipevents.common.paging.Links;
 public class CompanyResource {
 
     private final CompanyService service;
-    private final MergePatch mergePatch;
     private final Idempotency idempotency;
 
-    public CompanyResource(CompanyService service, MergePatch mergePatch, Idempotency idempotency) {
-        this.idempotency = idempotency;
+    CompanyResource(CompanyService service, Idempotency idempotency) {
         this.service = service;
-        this.mergePatch = mergePatch;
+        this.idempotency = idempotency;
     }
 
     @GET
     @Operation(operationId = "listCompanies", summary = "List and filter companies",
             description = "Companies ordered by name, one page at a time; pass `nextCursor` back as `cursor` with the same filters.")
     @Parameters({
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Part of the name or ticker, case-insensitive.", example = "nvidia",
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Part of the name or ticker, case-insensitive, e.g. `nvid`.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
-            @Parameter(name = "country", in = ParameterIn.QUERY, description = "ISO 3166-1 alpha-2 code of the headquarters.", example = "US",
+            @Parameter(name = "country", in = ParameterIn.QUERY, description = "ISO 3166-1 alpha-2 code of the headquarters, e.g. `US`.",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$")),
-            @Parameter(name = "segment", in = ParameterIn.QUERY, description = "What the company does.", example = "FOUNDRY",
+            @Parameter(name = "segment", in = ParameterIn.QUERY, description = "What the company does (case-insensitive).",
                     schema = @Schema(implementation = Segment.class)),
-            @Parameter(ref = "limit", name = "limit", in = ParameterIn.QUERY), @Parameter(ref = "cursor", name = "cursor", in = ParameterIn.QUERY), @Parameter(ref = "withTotal", name = "withTotal", in = ParameterIn.QUERY) })
+            @Parameter(ref = "limit"), @Parameter(ref = "cursor"), @Parameter(ref = "withTotal") })
     @APIResponse(responseCode = "200", description = "A page of companies.", headers = @Header(ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyPage.class)))
     @APIResponse(ref = "InvalidRequest")
-    @APIResponse(ref = "ServerError")
-    @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "StatementTimeout")
     public Response list(@Context UriInfo uri) {
         CompanyPage page = service.list(CompanyQuery.parse(uri.getQueryParameters()));
@@ -84,28 +78,16 @@ public class CompanyResource {
             description = "Names are unique regardless of case, tickers are unique. Answers the company with its id, a Location and an ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CompanyRequest.class),
-            examples = @ExampleObject(name = "ASML", value = """
-                    {"name": "ASML", "ticker": "ASML", "exchange": "Nasdaq", "country": "NL", "segment": "EQUIPMENT",
-                     "website": "https://www.asml.com"}""")))
+            examples = @ExampleObject(name = "Rapidus", value = """
+                    {"name": "Rapidus", "country": "JP", "segment": "FOUNDRY", "website": "https://www.rapidus.inc"}""")))
     @APIResponse(responseCode = "201", description = "Created.",
             headers = { @Header(name = "Location", description = "URL of the new company.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "Conflict")
     @APIResponse(ref = "IdempotencyKeyReused")
-    @APIResponse(ref = "UnsupportedMediaType")
-    @APIResponse(ref = "PayloadTooLarge")
-    @APIResponse(ref = "ServerError")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
-    @SecurityRequirement(name = "bearer")
-    @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "TooManyRequests")
-    public Response create(@Parameter(description = "A key of yours (a UUID, say) that makes retries safe: the same key with the same body replays the first answer; with another body it is a 422.",
-                    example = "7f0b7c1e-2d4e-4a7b-9d51-0c6f1f3b2a10", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+    public Response create(@Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull CompanyRequest request, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "create-company", request, () -> {
             CompanyResponse created = service.create(request);
@@ -116,18 +98,13 @@ public class CompanyResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{companyId}")
     @Operation(operationId = "getCompany", summary = "Get one company", description = "Sends an ETag; answers 304 to a matching If-None-Match.")
     @APIResponse(responseCode = "200", description = "The company.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified: your copy is current.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(ref = "NotFound")
-    @APIResponse(ref = "ServerError")
-    @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Forbidden")
-    public Response get(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id,
-            @Parameter(description = "An ETag you already have.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response get(@Parameter(ref = "companyId") @PathParam("companyId") UUID id,
+            @Parameter(ref = "If-None-Match") @HeaderParam("If-None-Match") String ifNoneMatch) {
         CompanyResponse company = service.get(id);
         if (ETags.noneMatchHits(ifNoneMatch, company.version())) {
             return Response.notModified().header("ETag", ETags.of(company.version())).build();
@@ -136,34 +113,21 @@ public class CompanyResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/{companyId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceCompany", summary = "Replace a company",
             description = "Replaces every field. Needs If-Match with the current ETag. Events naming the company show its new name.")
     @APIResponse(responseCode = "200", description = "The company as replaced.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(ref = "InvalidRequest")
-    @APIResponse(ref = "NotFound")
-    @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "PreconditionFailed")
-    @APIResponse(ref = "UnsupportedMediaType")
-    @APIResponse(ref = "PayloadTooLarge")
-    @APIResponse(ref = "PreconditionRequired")
-    @APIResponse(ref = "ServerError")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
-    @SecurityRequirement(name = "bearer")
-    @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "TooManyRequests")
-    public Response replace(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
+    public Response replace(@Parameter(ref = "companyId") @PathParam("companyId") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CompanyRequest request) {
         CompanyResponse company = service.replace(id, request, ifMatch);
         return Response.ok(company).header("ETag", ETags.of(company.version())).build();
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{companyId}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "patchCompany", summary = "Change some fields of a company",
             description = "A JSON Merge Patch (RFC 7396): fields sent replace the current ones, null removes one. Needs If-Match.")
@@ -172,46 +136,22 @@ public class CompanyResource {
             examples = @ExampleObject(name = "new exchange", value = "{\"exchange\": \"NYSE\"}")))
     @APIResponse(responseCode = "200", description = "The company as patched.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(ref = "InvalidRequest")
-    @APIResponse(ref = "NotFound")
-    @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "PreconditionFailed")
-    @APIResponse(ref = "UnsupportedMediaType")
-    @APIResponse(ref = "PayloadTooLarge")
-    @APIResponse(ref = "PreconditionRequired")
-    @APIResponse(ref = "ServerError")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
-    @SecurityRequirement(name = "bearer")
-    @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "TooManyRequests")
-    public Response patch(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id, @Parameter(required = true, description = "The ETag of the version you are changing.", example = "\"0\"", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch,
+    public Response patch(@Parameter(ref = "companyId") @PathParam("companyId") UUID id, @HeaderParam("If-Match") String ifMatch,
             String patch) {
-        ETags.requireMatch(ifMatch, service.get(id).version());
-        CompanyRequest patched = mergePatch.apply(service.currentRequest(id), patch, CompanyRequest.class);
-        CompanyResponse company = service.replace(id, patched, ifMatch);
+        CompanyResponse company = service.patch(id, patch, ifMatch);
         return Response.ok(company).header("ETag", ETags.of(company.version())).build();
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{companyId}")
     @Operation(operationId = "deleteCompany", summary = "Delete a company",
             description = "Refused with 409 while events name the company (the problem lists them). With If-Match, only if it still has that ETag.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "PreconditionFailed")
-    @APIResponse(ref = "ServerError")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "apiKey")
-    @SecurityRequirement(name = "bearer")
-    @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "TooManyRequests")
-    public Response delete(@Parameter(description = "The company's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e") @PathParam("id") UUID id,
-            @Parameter(description = "When sent, delete only if the company still has this ETag.", example = "\"0\"",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(@Parameter(ref = "companyId") @PathParam("companyId") UUID id,
+            @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
     }

@@ -16,36 +16,46 @@ import jakarta.transaction.Transactional;
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.Ids;
 import dev.chipevents.common.http.ETags;
-import dev.chipevents.common.paging.CursorCodec;
-import dev.chipevents.common.paging.Keyset;
+import dev.chipevents.common.http.MergePatch;
+import dev.chipevents.common.paging.KeysetPager;
+import dev.chipevents.common.paging.KeysetPager.SortColumn;
 import dev.chipevents.common.paging.QueryParameters;
-import dev.chipevents.common.problem.ConflictException;
+import dev.chipevents.common.problem.ConflictProblem;
 import dev.chipevents.common.problem.FieldError;
-import dev.chipevents.common.problem.NotFoundException;
+import dev.chipevents.common.problem.NotFoundProblem;
 import dev.chipevents.common.security.Actor;
-import dev.chipevents.history.Revisions;
+import dev.chipevents.history.Change;
+import dev.chipevents.history.ChangeRecorder;
+import dev.chipevents.history.Operation;
+import dev.chipevents.history.ResourceKind;
 
+/** Companies: reads, the list, and every write (each ends in one recorded change). */
 @ApplicationScoped
 @Transactional
 public class CompanyService {
 
-    private static final List<Keyset.Column> ORDER = List.of(
-            new Keyset.Column("c.nameKey", false, false), new Keyset.Column("c.id", false, false));
+    /** By name, then id: the order of the list and its cursor. */
+    private static final List<SortColumn<Company>> ORDER = List.of(
+            new SortColumn<>("c.nameKey", false, false, value -> value, Company::getNameKey),
+            new SortColumn<>("c.id", false, false, UUID::fromString, Company::getId));
 
     private final CompanyRepository companies;
-    private final CursorCodec cursors;
+    private final KeysetPager pager;
     private final Event<CompanyRenamed> renamed;
-
     private final Actor actor;
-    private final Revisions revisions;
+    private final ChangeRecorder changes;
+    private final MergePatch mergePatch;
+    private final CompanyUsage usage;
 
-    public CompanyService(CompanyRepository companies, CursorCodec cursors, Event<CompanyRenamed> renamed, Actor actor,
-            Revisions revisions) {
-        this.actor = actor;
-        this.revisions = revisions;
+    public CompanyService(CompanyRepository companies, KeysetPager pager, Event<CompanyRenamed> renamed, Actor actor,
+            ChangeRecorder changes, MergePatch mergePatch, CompanyUsage usage) {
         this.companies = companies;
-        this.cursors = cursors;
+        this.pager = pager;
         this.renamed = renamed;
+        this.actor = actor;
+        this.changes = changes;
+        this.mergePatch = mergePatch;
+        this.usage = usage;
     }
 
     public CompanyResponse get(UUID id) {
@@ -56,126 +66,98 @@ public class CompanyService {
         checkUnique(request, null);
         Company company = new Company(Ids.newId(), Clocks.now());
         apply(company, request);
-        company.changedBy(actor.name());
+        company.changedBy(actor.name(), company.getCreatedAt());
         companies.persist(company);
-        companies.flush();
-        CompanyResponse created = CompanyResponse.of(company);
-        revisions.record(Revisions.Kind.COMPANY, company.getId(), Revisions.Operation.CREATE, created);
-        return created;
+        return recorded(company, Operation.CREATE);
     }
 
     public CompanyResponse replace(UUID id, CompanyRequest request, String ifMatch) {
         Company company = find(id);
         ETags.requireMatch(ifMatch, company.getVersion());
-        checkUnique(request, id);
-        boolean nameChanged = !Objects.equals(company.getName(), request.name())
-                || !Objects.equals(company.getTicker(), request.ticker());
-        apply(company, request);
-        company.setUpdatedAt(Clocks.now());
-        company.changedBy(actor.name());
-        companies.flush();
-        if (nameChanged) {
-            renamed.fire(new CompanyRenamed(id));
-        }
-        CompanyResponse updated = CompanyResponse.of(company);
-        revisions.record(Revisions.Kind.COMPANY, id, Revisions.Operation.UPDATE, updated);
-        return updated;
+        return update(company, request);
     }
 
-    /** The request shape of the current state: what a merge patch is applied to. */
-    public CompanyRequest currentRequest(UUID id) {
-        Company c = find(id);
-        return new CompanyRequest(c.getName(), c.getTicker(), c.getExchange(), c.getCountry(), c.getSegment(), c.getWebsite());
+    /** A JSON Merge Patch applied to the current state, checked and written in one transaction. */
+    public CompanyResponse patch(UUID id, String patch, String ifMatch) {
+        Company company = find(id);
+        ETags.requireMatch(ifMatch, company.getVersion());
+        return update(company, mergePatch.apply(toRequest(company), patch, CompanyRequest.class));
     }
 
     public void delete(UUID id, String ifMatch) {
         Company company = find(id);
         ETags.checkMatch(ifMatch, company.getVersion());
-        @SuppressWarnings("unchecked")
-        List<Object> referencing = companies.getEntityManager()
-                .createNativeQuery("select distinct cast(event_id as varchar(36)) from event_participant where company_id = ?1")
-                .setParameter(1, id)
-                .setMaxResults(11)
-                .getResultList();
-        if (!referencing.isEmpty()) {
+        List<UUID> naming = usage.eventsNaming(id, 11);
+        if (!naming.isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
-            for (Object eventId : referencing.subList(0, Math.min(10, referencing.size()))) {
+            for (UUID eventId : naming.subList(0, Math.min(10, naming.size()))) {
                 errors.add(new FieldError("events", "event " + eventId + " names this company"));
             }
-            throw new ConflictException("Company " + id + " is named by " + (referencing.size() > 10 ? "more than 10" : referencing.size())
+            throw new ConflictProblem("Company " + id + " is named by " + (naming.size() > 10 ? "more than 10" : naming.size())
                     + " event(s); remove it from them (or delete them) first. See GET /api/v1/companies/" + id + "/events.", errors);
         }
         CompanyResponse deleted = CompanyResponse.of(company);
         companies.delete(company);
-        companies.flush();
-        revisions.record(Revisions.Kind.COMPANY, id, Revisions.Operation.DELETE, deleted);
+        changes.record(new Change(ResourceKind.COMPANY, id, Operation.DELETE, Clocks.now(), deleted));
     }
 
     public CompanyPage list(CompanyQuery query) {
         Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
         if (query.q() != null) {
-            where.add("(c.nameKey like :q escape '!' or lower(c.ticker) like :q escape '!')");
+            conditions.add("(c.nameKey like :q escape '!' or lower(c.ticker) like :q escape '!')");
             params.put("q", QueryParameters.likeContains(query.q().toLowerCase(Locale.ROOT)));
         }
         if (query.country() != null) {
-            where.add("c.country = :country");
+            conditions.add("c.country = :country");
             params.put("country", query.country());
         }
         if (query.segment() != null) {
-            where.add("c.segment = :segment");
+            conditions.add("c.segment = :segment");
             params.put("segment", query.segment());
         }
-        Long total = null;
-        if (query.withTotal()) {
-            total = count(where, params);
-        }
-        String fingerprint = CursorCodec.fingerprint(query.canonical());
-        List<String> pageWhere = new ArrayList<>(where);
-        if (query.cursor() != null) {
-            List<String> position = cursors.decode(query.cursor(), fingerprint, 2);
-            List<Object> values = new ArrayList<>();
-            values.add(position.get(0));
-            values.add(parseUuid(position.get(1)));
-            pageWhere.add(Keyset.after(ORDER, values, params, "k"));
-        }
-        TypedQuery<Company> page = companies.getEntityManager()
-                .createQuery("from Company c" + whereClause(pageWhere) + " order by " + Keyset.orderBy(ORDER), Company.class)
-                .setMaxResults(query.limit() + 1);
-        params.forEach(page::setParameter);
-        List<Company> rows = page.getResultList();
-        String next = null;
-        if (rows.size() > query.limit()) {
-            rows = rows.subList(0, query.limit());
-            Company last = rows.get(rows.size() - 1);
-            next = cursors.encode(fingerprint, List.of(last.getNameKey(), last.getId().toString()));
-        }
-        return new CompanyPage(rows.stream().map(CompanyResponse::of).toList(), next, total);
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        Long total = query.withTotal() ? count(where, params) : null;
+        KeysetPager.Page<Company> page = pager.page(query.canonical(), ORDER, query.cursor(), query.limit(), (after, max) -> {
+            TypedQuery<Company> select = companies.getEntityManager()
+                    .createQuery("from Company c" + after.appendTo(where) + " order by c.nameKey, c.id", Company.class)
+                    .setMaxResults(max);
+            params.forEach(select::setParameter);
+            after.parameters().forEach(select::setParameter);
+            return select.getResultList();
+        });
+        return new CompanyPage(page.items().stream().map(CompanyResponse::of).toList(), page.nextCursor(), total);
     }
 
-    private long count(List<String> where, Map<String, Object> params) {
-        TypedQuery<Long> count = companies.getEntityManager()
-                .createQuery("select count(c) from Company c" + whereClause(where), Long.class);
+    private CompanyResponse update(Company company, CompanyRequest request) {
+        checkUnique(request, company.getId());
+        boolean nameChanged = !Objects.equals(company.getName(), request.name())
+                || !Objects.equals(company.getTicker(), request.ticker());
+        apply(company, request);
+        company.changedBy(actor.name(), Clocks.now());
+        if (nameChanged) {
+            renamed.fire(new CompanyRenamed(company.getId()));
+        }
+        return recorded(company, Operation.UPDATE);
+    }
+
+    private CompanyResponse recorded(Company company, Operation operation) {
+        companies.flush(); // the new version, before it is answered
+        CompanyResponse state = CompanyResponse.of(company);
+        changes.record(new Change(ResourceKind.COMPANY, company.getId(), operation, company.getUpdatedAt(), state));
+        return state;
+    }
+
+    private long count(String where, Map<String, Object> params) {
+        TypedQuery<Long> count = companies.getEntityManager().createQuery("select count(c) from Company c" + where, Long.class);
         params.forEach(count::setParameter);
         return count.getSingleResult();
-    }
-
-    private static String whereClause(List<String> where) {
-        return where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    }
-
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (RuntimeException e) {
-            throw new dev.chipevents.common.problem.InvalidRequestException("cursor", "is not a cursor issued by this service");
-        }
     }
 
     Company find(UUID id) {
         Company company = companies.findById(id);
         if (company == null) {
-            throw new NotFoundException("company", id);
+            throw new NotFoundProblem("company", id);
         }
         return company;
     }
@@ -193,8 +175,13 @@ public class CompanyService {
                             "is already used by company " + other.getId() + " ('" + other.getName() + "')")));
         }
         if (!errors.isEmpty()) {
-            throw new ConflictException("Another company already has this " + (errors.size() == 2 ? "name and ticker" : errors.get(0).field()) + ".", errors);
+            throw new ConflictProblem("Another company already has this "
+                    + (errors.size() == 2 ? "name and ticker" : errors.get(0).field()) + ".", errors);
         }
+    }
+
+    private static CompanyRequest toRequest(Company c) {
+        return new CompanyRequest(c.getName(), c.getTicker(), c.getExchange(), c.getCountry(), c.getSegment(), c.getWebsite());
     }
 
     private static void apply(Company company, CompanyRequest request) {
@@ -205,5 +192,4 @@ public class CompanyService {
         company.setSegment(request.segment());
         company.setWebsite(request.website());
     }
-
 }

@@ -13,18 +13,15 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import dev.chipevents.common.db.AuditedEntity;
 
 @Entity
 @Table(name = "event")
-public class Event {
-
-    @Id
-    private UUID id;
+public class Event extends AuditedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
@@ -78,33 +75,11 @@ public class Event {
     @OrderColumn(name = "position")
     private List<Source> sources = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "created_by", length = 200)
-    private String createdBy;
-
-    @Column(name = "updated_by", length = 200)
-    private String updatedBy;
-
     protected Event() {
     }
 
     public Event(UUID id, Instant createdAt) {
-        this.id = id;
-        this.createdAt = createdAt;
-        this.updatedAt = createdAt;
-    }
-
-    public UUID getId() {
-        return id;
+        super(id, createdAt);
     }
 
     public EventType getType() {
@@ -207,35 +182,4 @@ public class Event {
         return sources;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public String getCreatedBy() {
-        return createdBy;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    /** Records who made a change; the creator is set once. */
-    public void changedBy(String actor) {
-        if (createdBy == null) {
-            createdBy = actor;
-        }
-        updatedBy = actor;
-    }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 import dev.chipevents.company.Company;
 
 /** Converts between the Event entity and its JSON shapes; entities never leave the service. */
-final class EventMapper {
+public final class EventMapper {
 
     private EventMapper() {
     }
 
-    static EventResponse toResponse(Event e) {
+    public static EventResponse toResponse(Event e) {
         List<ParticipantResponse> participants = e.getParticipants().stream()
                 .map(p -> {
                     Company c = p.getCompany();
@@ -25,17 +25,26 @@ final class EventMapper {
                 e.getCreatedBy(), e.getUpdatedBy());
     }
 
-    static EventRequest toRequest(Event e) {
+    /** The request that would produce the event's current state: what a merge patch is applied to. */
+    public static EventRequest toRequest(Event e) {
         return new EventRequest(e.getType(), e.getOccurredOn(), e.getDatePrecision(), e.getTitle(), e.getSummary(),
                 plain(e.getAmount()), e.getCurrency(), plain(e.getPercentChange()), e.getCountry(),
-                e.getParticipants().stream().map(p -> new ParticipantRequest(p.getCompany().getId(), p.getRole())).toList(),
+                e.getParticipants().stream().map(p -> ParticipantRequest.byId(p.getCompany().getId(), p.getRole())).toList(),
                 List.copyOf(e.getTags()),
                 e.getSources().stream().map(s -> new SourceDto(s.getUrl(), s.getPublisher(), s.getPublishedOn())).toList(),
                 e.getExternalId());
     }
 
+    /** The request that brings back an event as a revision recorded it. */
+    public static EventRequest toRequest(EventResponse e) {
+        return new EventRequest(e.type(), e.occurredOn(), e.datePrecision(), e.title(), e.summary(), e.amount(), e.currency(),
+                e.percentChange(), e.country(),
+                e.participants().stream().map(p -> ParticipantRequest.byId(p.companyId(), p.role())).toList(),
+                e.tags(), e.sources(), e.externalId());
+    }
+
     /** Decimal columns come back with their scale (589000000000.0000); answer the number as it was meant. */
-    static BigDecimal plain(BigDecimal value) {
+    public static BigDecimal plain(BigDecimal value) {
         if (value == null) {
             return null;
         }

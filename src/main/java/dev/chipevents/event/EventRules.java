@@ -8,7 +8,6 @@ import java.lang.annotation.Target;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -51,11 +50,10 @@ public @interface EventRules {
                         + event.datePrecisionOrDefault());
             }
             List<ParticipantRequest> participants = event.participantsOrEmpty();
-            Set<UUID> seen = new HashSet<>();
             for (int i = 0; i < participants.size(); i++) {
                 ParticipantRequest p = participants.get(i);
-                if (p != null && p.companyId() != null && !seen.add(p.companyId())) {
-                    valid = fail(context, "participants[" + i + "].companyId", "names a company that already takes part in this event");
+                if (p != null && p.references().isEmpty()) {
+                    valid = fail(context, "participants[" + i + "].company", "is required: the company's id, ticker or exact name");
                 }
             }
             List<String> tags = event.tagsOrEmpty();

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -26,11 +25,12 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.config.ChipEventsConfig;
+import dev.chipevents.common.db.Sql;
 import dev.chipevents.company.CompanyRequest;
 import dev.chipevents.company.CompanyService;
 import dev.chipevents.event.DatePrecision;
 import dev.chipevents.event.EventRequest;
-import dev.chipevents.event.EventService;
+import dev.chipevents.event.EventCommands;
 import dev.chipevents.event.EventType;
 import dev.chipevents.event.ParticipantRequest;
 import dev.chipevents.event.ParticipantRole;
@@ -49,17 +49,17 @@ public class StarterDataset {
 
     private final ChipEventsConfig config;
     private final CompanyService companies;
-    private final EventService events;
-    private final EntityManager em;
+    private final EventCommands events;
+    private final Sql sql;
     private final Validator validator;
     private final ObjectMapper json;
 
-    public StarterDataset(ChipEventsConfig config, CompanyService companies, EventService events, EntityManager em,
+    public StarterDataset(ChipEventsConfig config, CompanyService companies, EventCommands events, Sql sql,
             Validator validator, ObjectMapper json) {
         this.config = config;
         this.companies = companies;
         this.events = events;
-        this.em = em;
+        this.sql = sql;
         this.validator = validator;
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
@@ -81,14 +81,11 @@ public class StarterDataset {
     }
 
     private boolean loadIfNew() throws IOException {
-        Number marked = (Number) em.createNativeQuery("select count(*) from app_state where state_key = ?1")
-                .setParameter(1, MARKER).getSingleResult();
-        if (marked.longValue() > 0) {
+        long marked = sql.query("select count(*) from app_state where state_key = ?", List.of(MARKER), row -> row.getLong(1)).get(0);
+        if (marked > 0) {
             return false;
         }
-        em.createNativeQuery("insert into app_state (state_key, state_value, updated_at) values (?1, ?2, ?3)")
-                .setParameter(1, MARKER).setParameter(2, "true").setParameter(3, Clocks.now())
-                .executeUpdate();
+        sql.update("insert into app_state (state_key, state_value, updated_at) values (?, ?, ?)", MARKER, "true", Clocks.now());
         Dataset dataset;
         try (InputStream in = StarterDataset.class.getResourceAsStream("/starter/starter-dataset.json")) {
             dataset = json.readValue(in, Dataset.class);
@@ -100,7 +97,7 @@ public class StarterDataset {
         }
         for (StarterEvent e : dataset.events()) {
             List<ParticipantRequest> participants = e.participants().stream()
-                    .map(p -> new ParticipantRequest(require(ids, p.company()), p.role())).toList();
+                    .map(p -> ParticipantRequest.byId(require(ids, p.company()), p.role())).toList();
             EventRequest request = new EventRequest(e.type(), e.occurredOn(), e.datePrecision(), e.title(), e.summary(),
                     e.amount(), e.currency(), e.percentChange(), e.country(), participants, e.tags(), e.sources(), e.externalId());
             check(request);

@@ -2,6 +2,7 @@ package dev.chipevents.event;
 
 import static dev.chipevents.support.ContractFilter.INVALID_ON_PURPOSE;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,11 +51,15 @@ class EventImportTest {
                  {"type": "OTHER", "occurredOn": "2025-02-30", "title": "Impossible date", "tags": ["%1$s"]},
                  {"type": "OTHER", "occurredOn": "2025-01-01", "title": "Fine too", "tags": ["%1$s"]},
                  {"type": "STOCK_MOVE", "occurredOn": "2025-01-01", "title": "", "tags": ["%1$s"],
+                  "participants": [{"company": "NO-SUCH-CO", "role": "SUBJECT"}]},
+                 {"type": "OTHER", "occurredOn": "2025-01-01", "title": "Names nobody", "tags": ["%1$s"],
                   "participants": [{"company": "NO-SUCH-CO", "role": "SUBJECT"}]}]""".formatted(tag);
+        // Every error of every bad row: row 4 breaks two rules, row 5 names a company that does not exist.
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(rows).when().post("/api/v1/events/import")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.row", equalTo(List.of(2, 4)))
-                .body("errors.field", equalTo(List.of("occurredOn", "participants[0]")));
+                .body("errors.row", equalTo(List.of(2, 4, 4, 5)))
+                .body("errors.field", equalTo(List.of("occurredOn", "percentChange", "title", "participants[0].company")))
+                .body("errors[3].message", containsString("no company has the id, ticker or name 'NO-SUCH-CO'"));
         given().queryParam("tag", tag).when().get("/api/v1/events").then().body("items.size()", equalTo(0));
     }
 

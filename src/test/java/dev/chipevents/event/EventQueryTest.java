@@ -1,6 +1,7 @@
 package dev.chipevents.event;
 
 import static dev.chipevents.support.ContractFilter.INVALID_ON_PURPOSE;
+import static dev.chipevents.support.ContractFilter.LENIENT_FORM;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,68 +12,102 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The query string of GET /api/v1/events: what the starter dataset answers, and every malformed value. */
+import dev.chipevents.support.TestData;
+
+/** The query string of GET /api/v1/events, on events of its own: each filter, and every malformed value. */
 @QuarkusTest
 class EventQueryTest {
 
+    /** Events of our own, told apart from everything else in the database by their tag. */
+    private static final String TAG = "q" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    private static final String TICKER = "Z" + TAG.substring(1, 7).toUpperCase(java.util.Locale.ROOT);
+    private static String companyId;
+
+    @BeforeEach
+    void ownData() {
+        if (companyId != null) {
+            return;
+        }
+        Map<String, Object> company = TestData.company("Query Co " + TAG);
+        company.put("ticker", TICKER);
+        companyId = TestData.createCompany(company);
+        event("STOCK_MOVE", "2025-01-27", "Query Co loses 589 billion USD in a day", -16.97, null, true);
+        event("EXPORT_CONTROL", "2025-01-13", "A framework for chip exports", null, null, false);
+        event("PRODUCT_LAUNCH", "2025-01-20", "An open model is released", null, "Trained far from Arizona", false);
+        event("STOCK_MOVE", "2024-11-01", "Query Co rises", 5.0, null, true);
+    }
+
+    private static void event(String type, String day, String title, Double change, String summary, boolean withCompany) {
+        Map<String, Object> body = withCompany ? TestData.eventWith(title, companyId) : TestData.event(title);
+        body.put("type", type);
+        body.put("occurredOn", day);
+        body.put("tags", List.of(TAG));
+        if (change != null) {
+            body.put("percentChange", change);
+        }
+        if (summary != null) {
+            body.put("summary", summary);
+        }
+        TestData.createEvent(body);
+    }
+
     @Test
-    void findsNvidiaEventsSinceDecember2024() {
-        given().queryParam("company", "nvda").queryParam("from", "2024-12-01").queryParam("withTotal", true)
-                .when().get("/api/v1/events")
-                .then().statusCode(200)
-                .body("total", greaterThanOrEqualTo(6))
-                .body("items.participants.flatten().name", hasItem("Nvidia"))
-                .body("items.occurredOn", everyItem(greaterThanOrEqualTo("2024-12-01")))
-                .body("items[0].title", containsString("589 billion"));
+    void findsACompanysEventsSinceADateByTickerOrName() {
+        for (String company : List.of(TICKER.toLowerCase(java.util.Locale.ROOT), "query co " + TAG, companyId)) {
+            given().queryParam("company", company).queryParam("from", "2025-01-01").queryParam("withTotal", true)
+                    .when().get("/api/v1/events")
+                    .then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items.title", equalTo(List.of("Query Co loses 589 billion USD in a day")))
+                    .body("items[0].participants[0].ticker", equalTo(TICKER));
+        }
     }
 
     @Test
     void findsStockDropsOfTenPercentOrWorse() {
-        given().queryParam("maxChange", -10).queryParam("type", "STOCK_MOVE")
+        given().queryParam("maxChange", -10).queryParam("type", "STOCK_MOVE").queryParam("tag", TAG)
                 .when().get("/api/v1/events")
                 .then().statusCode(200)
-                .body("items.findAll { it.percentChange > -10 }.size()", equalTo(0))
-                .body("items.size()", greaterThanOrEqualTo(1))
-                .body("items.title", hasItem("Nvidia loses 589 billion USD of market value in a day"));
+                .body("items.title", equalTo(List.of("Query Co loses 589 billion USD in a day")));
     }
 
     @Test
-    void findsExportControlsInTheMonthDeepSeekR1CameOutWithCommaSeparatedTypes() {
-        given().queryParam("type", "EXPORT_CONTROL,PRODUCT_LAUNCH").queryParam("from", "2025-01-01").queryParam("to", "2025-01-31")
-                .queryParam("sort", "occurredOn")
+    void commaSeparatedTypesInAnyCaseWithinAMonthInDateOrder() {
+        given().header(LENIENT_FORM, "true")
+                .queryParam("type", "EXPORT_CONTROL,product_launch").queryParam("from", "2025-01-01").queryParam("to", "2025-01-31")
+                .queryParam("sort", "occurredOn").queryParam("tag", TAG)
                 .when().get("/api/v1/events")
                 .then().statusCode(200)
-                .body("items.type", everyItem(org.hamcrest.Matchers.oneOf("EXPORT_CONTROL", "PRODUCT_LAUNCH")))
-                .body("items.title", hasItem("DeepSeek releases its open-source R1 reasoning model"));
+                .body("items.title", equalTo(List.of("A framework for chip exports", "An open model is released")));
     }
 
     @Test
     void searchesTitlesSummariesTagsAndParticipantNamesWithAllWordsRequired() {
-        given().queryParam("q", "Arizona TSMC").when().get("/api/v1/events")
-                .then().statusCode(200)
-                .body("items.title", hasItem("TSMC gets the first finalised CHIPS Act award: 6.6 billion USD"))
-                .body("items.title", hasItem("Nvidia in talks to make Blackwell chips at TSMC's Arizona fab"));
-        given().queryParam("q", "arizona deepseek").when().get("/api/v1/events")
+        given().queryParam("q", TAG + " ARIZONA").when().get("/api/v1/events")
+                .then().statusCode(200).body("items.title", equalTo(List.of("An open model is released")));
+        given().queryParam("q", TAG + " " + TICKER).queryParam("sort", "occurredOn").when().get("/api/v1/events")
+                .then().statusCode(200).body("items.title", equalTo(List.of("Query Co rises", "Query Co loses 589 billion USD in a day")));
+        given().queryParam("q", TAG + " arizona rises").when().get("/api/v1/events")
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
-    void countsEventsPerMonthIn2025() {
-        given().queryParam("groupBy", "month").queryParam("from", "2025-01-01").queryParam("to", "2025-12-31")
-                .queryParam("tag", "deepseek")
+    void countsEventsPerMonth() {
+        given().queryParam("groupBy", "month").queryParam("tag", TAG)
                 .when().get("/api/v1/events/stats")
                 .then().statusCode(200)
                 .body("groupBy", equalTo("month"))
-                .body("buckets[0].key", equalTo("2025-01"))
-                .body("buckets[0].count", greaterThanOrEqualTo(6))
-                .body("buckets[0].amountByCurrency.USD", notNullValue());
+                .body("buckets.key", equalTo(List.of("2024-11", "2025-01")))
+                .body("buckets.count", equalTo(List.of(1, 3)));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -132,30 +167,30 @@ class EventQueryTest {
 
     @Test
     void refusesACursorThatWasTamperedWithOrComesFromAnotherQuery() {
-        String cursor = given().queryParam("limit", 2).queryParam("type", "STOCK_MOVE,REGULATORY_ACTION")
+        String cursor = given().queryParam("limit", 2).queryParam("type", "STOCK_MOVE", "PRODUCT_LAUNCH").queryParam("tag", TAG)
                 .when().get("/api/v1/events").then().statusCode(200).extract().path("nextCursor");
-        given().queryParam("limit", 2).queryParam("type", "REGULATORY_ACTION,STOCK_MOVE").queryParam("cursor", cursor)
-                .when().get("/api/v1/events").then().statusCode(200);
-        given().header(INVALID_ON_PURPOSE, "true").queryParam("limit", 2).queryParam("type", "STOCK_MOVE").queryParam("cursor", cursor)
+        given().header(LENIENT_FORM, "true").queryParam("limit", 2).queryParam("type", "PRODUCT_LAUNCH,STOCK_MOVE").queryParam("tag", TAG)
+                .queryParam("cursor", cursor)
+                .when().get("/api/v1/events").then().statusCode(200).body("items.title", equalTo(List.of("Query Co rises")));
+        given().header(INVALID_ON_PURPOSE, "true").queryParam("limit", 2).queryParam("type", "STOCK_MOVE").queryParam("tag", TAG)
+                .queryParam("cursor", cursor)
                 .when().get("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"))
                 .body("errors[0].message", containsString("other filters"));
         char[] chars = cursor.toCharArray();
         chars[5] = chars[5] == 'A' ? 'B' : 'A';
-        given().header(INVALID_ON_PURPOSE, "true").queryParam("limit", 2).queryParam("type", "STOCK_MOVE,REGULATORY_ACTION")
-                .queryParam("cursor", new String(chars))
+        given().header(INVALID_ON_PURPOSE, "true").queryParam("limit", 2).queryParam("type", "STOCK_MOVE", "PRODUCT_LAUNCH")
+                .queryParam("tag", TAG).queryParam("cursor", new String(chars))
                 .when().get("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
     void companyEventsTakeTheSameFilters() {
-        String nvidia = given().queryParam("q", "nvidia").when().get("/api/v1/companies").path("items[0].id");
-        given().queryParam("type", "ACQUISITION").queryParam("sort", "occurredOn")
-                .when().get("/api/v1/companies/" + nvidia + "/events")
+        given().queryParam("type", "STOCK_MOVE").queryParam("sort", "occurredOn")
+                .when().get("/api/v1/companies/" + companyId + "/events")
                 .then().statusCode(200)
-                .body("items.title", equalTo(List.of("Nvidia completes its 6.9 billion USD purchase of Mellanox",
-                        "Nvidia buys Vietnamese healthcare AI startup VinBrain")));
+                .body("items.title", equalTo(List.of("Query Co rises", "Query Co loses 589 billion USD in a day")));
         given().when().get("/api/v1/companies/01a22356-0000-7000-8000-000000000000/events")
                 .then().statusCode(404).contentType("application/problem+json");
     }

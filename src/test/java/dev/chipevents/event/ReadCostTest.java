@@ -18,18 +18,22 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.chipevents.common.db.Sql;
 import dev.chipevents.support.TestData;
 
 /**
  * What reads cost the database: a page or one event is a fixed number of statements however many
  * participants, tags and sources its events have (no N+1), and cached statistics never hide a write.
- * Statements are counted with Hibernate's statistics (on in the test profile).
+ * Statements are counted with Hibernate's statistics (on in the test profile) and the plain-SQL path's own count.
  */
 @QuarkusTest
 class ReadCostTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    Sql sql;
 
     @Test
     void aPageCostsTwoStatementsWhateverItsSize() {
@@ -96,8 +100,13 @@ class ReadCostTest {
 
     private long statementsFor(Runnable request) {
         request.run(); // once to warm anything lazily loaded (keys, caches)
-        long before = sessionFactory.getStatistics().getPrepareStatementCount();
+        long before = statements();
         request.run();
-        return sessionFactory.getStatistics().getPrepareStatementCount() - before;
+        return statements() - before;
+    }
+
+    /** Statements Hibernate prepared, and those run as plain SQL on its connections. */
+    private long statements() {
+        return sessionFactory.getStatistics().getPrepareStatementCount() + sql.statementCount();
     }
 }

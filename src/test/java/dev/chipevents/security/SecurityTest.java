@@ -175,19 +175,19 @@ class SecurityTest {
             }
             case "replaceEvent" -> {
                 return request.contentType(ContentType.JSON).header("If-Match", "\"0\"").body(TestData.event("Replaced"))
-                        .put(op.path().replace("{id}", newEvent()));
+                        .put(op.path().replaceAll("\\{[^}]+}", newEvent()));
             }
             case "patchEvent" -> {
                 return request.contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"summary\": \"s\"}")
-                        .patch(op.path().replace("{id}", newEvent()));
+                        .patch(op.path().replaceAll("\\{[^}]+}", newEvent()));
             }
             case "deleteEvent" -> {
-                return request.delete(op.path().replace("{id}", newEvent()));
+                return request.delete(op.path().replaceAll("\\{[^}]+}", newEvent()));
             }
             case "restoreEvent" -> {
                 String id = newEvent();
                 given().when().delete("/api/v1/events/" + id).then().statusCode(204);
-                return request.post(op.path().replace("{id}", id));
+                return request.post(op.path().replaceAll("\\{[^}]+}", id));
             }
             case "importEvents" -> {
                 return request.contentType(ContentType.JSON)
@@ -198,20 +198,20 @@ class SecurityTest {
             }
             case "replaceCompany" -> {
                 return request.contentType(ContentType.JSON).header("If-Match", "\"0\"").body(TestData.company(TestData.unique("Replaced")))
-                        .put(op.path().replace("{id}", newCompany()));
+                        .put(op.path().replaceAll("\\{[^}]+}", newCompany()));
             }
             case "patchCompany" -> {
                 return request.contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"exchange\": \"NYSE\"}")
-                        .patch(op.path().replace("{id}", newCompany()));
+                        .patch(op.path().replaceAll("\\{[^}]+}", newCompany()));
             }
             case "deleteCompany" -> {
-                return request.delete(op.path().replace("{id}", newCompany()));
+                return request.delete(op.path().replaceAll("\\{[^}]+}", newCompany()));
             }
             case "createApiKey" -> {
                 return request.contentType(ContentType.JSON).body(Map.of("name", "made in a test", "role", "reader")).post(op.path());
             }
             case "revokeApiKey" -> {
-                return request.delete(op.path().replace("{id}", keyIdOf(TestData.createKey("reader"))));
+                return request.delete(op.path().replaceAll("\\{[^}]+}", keyIdOf(TestData.createKey("reader"))));
             }
             default -> {
                 fail("The document has a write operation this test does not know: " + op + ". Add how to call it here.");

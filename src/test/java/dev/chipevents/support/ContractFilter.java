@@ -25,6 +25,11 @@ public final class ContractFilter implements OrderedFilter {
 
     /** A header only the filter sees (it is removed before sending): skip request validation. */
     public static final String INVALID_ON_PURPOSE = "X-Test-Invalid-On-Purpose";
+    /**
+     * The same for a valid request in a form the service accepts beyond what the schema can say (comma-separated
+     * lists, enum values in lower case): skip request validation, check the response.
+     */
+    public static final String LENIENT_FORM = "X-Test-Lenient-Form";
     private static final Path DOCUMENT = Path.of("openapi", "openapi.yaml");
     public static final ContractFilter INSTANCE = new ContractFilter();
 
@@ -45,10 +50,10 @@ public final class ContractFilter implements OrderedFilter {
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
-        boolean invalidOnPurpose = request.getHeaders().hasHeaderWithName(INVALID_ON_PURPOSE);
-        if (invalidOnPurpose) {
-            request.removeHeader(INVALID_ON_PURPOSE);
-        }
+        boolean invalidOnPurpose = request.getHeaders().hasHeaderWithName(INVALID_ON_PURPOSE)
+                || request.getHeaders().hasHeaderWithName(LENIENT_FORM);
+        request.removeHeader(INVALID_ON_PURPOSE);
+        request.removeHeader(LENIENT_FORM);
         Request contractRequest = RestAssuredRequest.of(request);
         if (!contractRequest.getPath().startsWith("/api/") || "OPTIONS".equals(request.getMethod())) {
             // /q/health, /q/metrics, Swagger UI and CORS preflights belong to the HTTP layer, not the API document

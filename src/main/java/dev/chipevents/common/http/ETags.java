@@ -1,7 +1,7 @@
 package dev.chipevents.common.http;
 
-import dev.chipevents.common.problem.PreconditionFailedException;
-import dev.chipevents.common.problem.PreconditionRequiredException;
+import dev.chipevents.common.problem.PreconditionFailedProblem;
+import dev.chipevents.common.problem.PreconditionRequiredProblem;
 
 /** Strong entity tags from a resource's version, and the If-Match / If-None-Match checks of RFC 9110. */
 public final class ETags {
@@ -16,7 +16,7 @@ public final class ETags {
     /** For PUT and PATCH: If-Match is required (428) and must name the current version (412). */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException();
+            throw new PreconditionRequiredProblem();
         }
         checkMatch(ifMatch, currentVersion);
     }
@@ -27,7 +27,7 @@ public final class ETags {
             return;
         }
         if (!anyMatches(ifMatch, currentVersion, false)) {
-            throw new PreconditionFailedException("If-Match " + ifMatch.strip() + " does not match the current ETag "
+            throw new PreconditionFailedProblem("If-Match " + ifMatch.strip() + " does not match the current ETag "
                     + of(currentVersion) + "; GET the resource again and retry with its current ETag.");
         }
     }

@@ -16,8 +16,8 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.chipevents.common.problem.InvalidRequestException;
-import dev.chipevents.common.problem.ProblemMapper;
+import dev.chipevents.common.problem.InvalidRequestProblem;
+import dev.chipevents.common.problem.JsonErrors;
 
 /**
  * JSON Merge Patch (RFC 7396) through the Jakarta JSON Processing API (Eclipse Parsson): the patch
@@ -38,16 +38,16 @@ public class MergePatch {
 
     public <T> T apply(T current, String patchDocument, Class<T> type) {
         if (patchDocument == null || patchDocument.isBlank()) {
-            throw new InvalidRequestException("body", "must be a JSON Merge Patch document (RFC 7396), such as {\"title\": \"...\"}");
+            throw new InvalidRequestProblem("body", "must be a JSON Merge Patch document (RFC 7396), such as {\"title\": \"...\"}");
         }
         JsonValue patch;
         try (JsonReader reader = Json.createReader(new StringReader(patchDocument))) {
             patch = reader.readValue();
         } catch (JsonParsingException e) {
-            throw new InvalidRequestException("body", "is not well-formed JSON: " + e.getMessage());
+            throw new InvalidRequestProblem("body", "is not well-formed JSON: " + e.getMessage());
         }
         if (patch.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRequestException("body", "must be a JSON object of the fields to change");
+            throw new InvalidRequestProblem("body", "must be a JSON object of the fields to change");
         }
         try {
             JsonValue target;
@@ -62,7 +62,7 @@ public class MergePatch {
             }
             return result;
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(List.of(ProblemMapper.fieldErrorOf(e)));
+            throw new InvalidRequestProblem(List.of(JsonErrors.of(e)));
         }
     }
 }

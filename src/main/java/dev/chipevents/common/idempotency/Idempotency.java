@@ -7,22 +7,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.config.ChipEventsConfig;
-import dev.chipevents.common.problem.ConflictException;
-import dev.chipevents.common.problem.InvalidRequestException;
+import dev.chipevents.common.db.Sql;
+import dev.chipevents.common.problem.ConflictProblem;
+import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.problem.UnprocessableProblem;
 import dev.chipevents.common.security.Actor;
 import dev.chipevents.common.validation.PlainText;
@@ -36,16 +40,17 @@ import dev.chipevents.common.validation.PlainText;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
     /** A record still in flight after this long is taken as abandoned (its process died). */
     private static final Duration ABANDONED = Duration.ofMinutes(2);
 
-    private final EntityManager em;
+    private final Sql sql;
     private final ObjectMapper json;
     private final Actor actor;
     private final Duration retention;
 
-    public Idempotency(EntityManager em, ObjectMapper json, Actor actor, ChipEventsConfig config) {
-        this.em = em;
+    public Idempotency(Sql sql, ObjectMapper json, Actor actor, ChipEventsConfig config) {
+        this.sql = sql;
         this.json = json;
         this.actor = actor;
         this.retention = config.idempotency().retention();
@@ -61,7 +66,7 @@ public class Idempotency {
             return action.get();
         }
         if (key.isBlank() || key.length() > 255 || !PlainText.Validator.isPlain(key)) {
-            throw new InvalidRequestException(HEADER, "must be 1 to 255 characters without control characters");
+            throw new InvalidRequestProblem(HEADER, "must be 1 to 255 characters without control characters");
         }
         String principal = actor.name();
         String hash = hash(request);
@@ -95,14 +100,10 @@ public class Idempotency {
         if (stored == null) {
             // A concurrent first request inserts the same key: this insert then fails and the caller gets 409.
             try {
-                em.createNativeQuery("insert into idempotency_record (principal, idem_key, operation, request_hash, created_at, expires_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
-                        .setParameter(1, principal).setParameter(2, key).setParameter(3, operation).setParameter(4, hash)
-                        .setParameter(5, now).setParameter(6, now.plus(retention))
-                        .executeUpdate();
-                em.flush();
+                sql.update("insert into idempotency_record (principal, idem_key, operation, request_hash, created_at, expires_at)"
+                        + " values (?, ?, ?, ?, ?, ?)", principal, key, operation, hash, now, now.plus(retention));
             } catch (RuntimeException e) {
-                throw new ConflictException("A request with this Idempotency-Key is being processed; retry in a moment.");
+                throw new ConflictProblem("A request with this Idempotency-Key is being processed; retry in a moment.");
             }
             return null;
         }
@@ -111,7 +112,7 @@ public class Idempotency {
                     "This Idempotency-Key was used with another request body; use a new key for a new request.");
         }
         if (stored.status() == null) {
-            throw new ConflictException("A request with this Idempotency-Key is being processed; retry in a moment.");
+            throw new ConflictProblem("A request with this Idempotency-Key is being processed; retry in a moment.");
         }
         Response.ResponseBuilder replay = Response.status(stored.status()).header("Idempotent-Replayed", "true");
         if (stored.body() != null) {
@@ -136,11 +137,9 @@ public class Idempotency {
         }
         String location = answer.getHeaderString("Location");
         String etag = answer.getHeaderString("ETag");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update idempotency_record set status = ?1, location = ?2,"
-                + " etag = ?3, body = ?4 where principal = ?5 and idem_key = ?6 and operation = ?7")
-                .setParameter(1, answer.getStatus()).setParameter(2, location).setParameter(3, etag).setParameter(4, body)
-                .setParameter(5, principal).setParameter(6, key).setParameter(7, operation)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> sql.update("update idempotency_record set status = ?, location = ?, etag = ?,"
+                + " body = ? where principal = ? and idem_key = ? and operation = ?", answer.getStatus(), location, etag, body, principal,
+                key, operation));
     }
 
     private void forget(String principal, String key, String operation) {
@@ -148,21 +147,15 @@ public class Idempotency {
     }
 
     private void delete(String principal, String key, String operation) {
-        em.createNativeQuery("delete from idempotency_record where principal = ?1 and idem_key = ?2 and operation = ?3")
-                .setParameter(1, principal).setParameter(2, key).setParameter(3, operation).executeUpdate();
+        sql.update("delete from idempotency_record where principal = ? and idem_key = ? and operation = ?", principal, key, operation);
     }
 
     private Stored find(String principal, String key, String operation) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select request_hash, status, location, etag, body, created_at, expires_at"
-                + " from idempotency_record where principal = ?1 and idem_key = ?2 and operation = ?3")
-                .setParameter(1, principal).setParameter(2, key).setParameter(3, operation).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = rows.get(0);
-        return new Stored((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
-                (String) r[4], Clocks.toInstant(r[5]), Clocks.toInstant(r[6]));
+        List<Stored> rows = sql.query("select request_hash, status, location, etag, body, created_at, expires_at"
+                + " from idempotency_record where principal = ? and idem_key = ? and operation = ?", List.of(principal, key, operation),
+                r -> new Stored(r.getString(1), r.getObject(2, Integer.class), r.getString(3), r.getString(4), r.getString(5),
+                        Sql.instant(r, 6), Sql.instant(r, 7)));
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private String hash(Object request) {
@@ -171,6 +164,15 @@ public class Idempotency {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets the keys whose retention is over (CHIP_EVENTS_IDEMPOTENCY_RETENTION), every hour and at start. */
+    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        int purged = QuarkusTransaction.requiringNew().call(() -> sql.update("delete from idempotency_record where expires_at < ?", Clocks.now()));
+        if (purged > 0) {
+            LOG.debugf("Purged %d expired Idempotency-Key records", purged);
         }
     }
 }

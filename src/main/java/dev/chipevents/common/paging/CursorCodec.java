@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chipevents.common.config.ChipEventsConfig;
-import dev.chipevents.common.problem.InvalidRequestException;
+import dev.chipevents.common.problem.InvalidRequestProblem;
 
 /**
  * Opaque, signed keyset cursors. A cursor carries the sort values of the last row of a page and a
@@ -35,8 +36,14 @@ public class CursorCodec {
     private final ObjectMapper json = new ObjectMapper();
     private final SecretKeySpec key;
 
+    @Inject
     public CursorCodec(ChipEventsConfig config) {
-        this.key = new SecretKeySpec(config.cursor().secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this(config.cursor().secret());
+    }
+
+    /** A codec signing with the secret (every replica must use the same one). */
+    public CursorCodec(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /** A short fingerprint of a canonical description of the query. */
@@ -82,15 +89,15 @@ public class CursorCodec {
             List<String> position = new ArrayList<>(keys.size());
             keys.forEach(k -> position.add(k.isNull() ? null : k.asText()));
             return position;
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestProblem e) {
             throw e;
         } catch (Exception e) {
             throw invalid("is not a cursor issued by this service");
         }
     }
 
-    private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException("cursor", message);
+    private static InvalidRequestProblem invalid(String message) {
+        return new InvalidRequestProblem("cursor", message);
     }
 
     private byte[] mac(byte[] payload) {

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.chipevents.common.problem.FieldError;
-import dev.chipevents.common.problem.InvalidRequestException;
+import dev.chipevents.common.problem.InvalidRequestProblem;
 
 /** Helpers for query strings: unknown parameters are refused, so that a typo never returns everything. */
 public final class QueryParameters {
@@ -30,7 +30,7 @@ public final class QueryParameters {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new InvalidRequestProblem(errors);
         }
     }
 

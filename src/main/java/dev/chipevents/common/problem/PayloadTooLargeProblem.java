@@ -1,7 +1,7 @@
 package dev.chipevents.common.problem;
 
 /** 413: the body is larger than the limit for this endpoint. */
-public class PayloadTooLargeProblem extends ApiException {
+public class PayloadTooLargeProblem extends ApiProblem {
 
     public PayloadTooLargeProblem(long limit) {
         super(413, "payload-too-large", "Payload too large", "The body is larger than " + limit

@@ -33,20 +33,13 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String TYPE_PREFIX = "urn:chip-events:problem:";
-    /** Fields the server owns: a client sending them is told so instead of being ignored (OWASP API3). */
-    private final boolean adminKeyConfigured;
-
-    private final dev.chipevents.common.security.RateLimiter rateLimiter;
-
-    public ProblemMapper(dev.chipevents.common.config.ChipEventsConfig config, dev.chipevents.common.security.RateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
-        this.adminKeyConfigured = config.adminKey().filter(k -> !k.isBlank()).isPresent();
+    @ServerExceptionMapper
+    public Response api(ApiProblem e, UriInfo uri) {
+        return toResponse(e, uri);
     }
 
-    static final Set<String> SERVER_OWNED = Set.of("id", "version", "createdAt", "updatedAt", "createdBy", "updatedBy");
-
-    @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri) {
+    /** The answer to a problem: its status, its headers and an RFC 9457 body. */
+    public static Response toResponse(ApiProblem e, UriInfo uri) {
         Response answer = problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors());
         if (e.headers().isEmpty()) {
             return answer;
@@ -63,13 +56,13 @@ public class ProblemMapper {
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .collect(Collectors.toList());
-        InvalidRequestException invalid = new InvalidRequestException(errors);
+        InvalidRequestProblem invalid = new InvalidRequestProblem(errors);
         return api(invalid, uri);
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return api(new InvalidRequestException(List.of(fieldErrorOf(e))), uri);
+        return api(new InvalidRequestProblem(List.of(JsonErrors.of(e))), uri);
     }
 
     /** Quarkus maps this Jackson failure itself (an empty 400); ours names the field. */
@@ -105,30 +98,6 @@ public class ProblemMapper {
         return answer;
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
-        return api(new UnauthorizedProblem("This needs credentials: send an API key in the X-API-Key header (or an"
-                + " 'Authorization: Bearer' token). An admin creates keys at POST /api/v1/api-keys; the first admin key is the one"
-                + " the operator sets with the environment variable CHIP_EVENTS_ADMIN_KEY, for example"
-                + " CHIP_EVENTS_ADMIN_KEY=$(openssl rand -hex 24) java -jar target/quarkus-app/quarkus-run.jar"
-                + (adminKeyConfigured ? "." : " (this server was started without it, so only keys created earlier can write).")),
-                uri);
-    }
-
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri,
-            io.vertx.core.http.HttpServerRequest http) {
-        rateLimiter.recordFailure(dev.chipevents.common.security.SecurityFilters.addressOf(http));
-        return api(new UnauthorizedProblem("The credentials were not accepted: the API key is unknown or revoked, or the token is"
-                + " expired, from another issuer or audience, or not signed by a trusted key."), uri);
-    }
-
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return api(new ForbiddenProblem("Your role does not allow this: creating and updating needs editor; deleting, bulk"
-                + " import and key management need admin."), uri);
-    }
-
     @ServerExceptionMapper({ jakarta.persistence.QueryTimeoutException.class, org.hibernate.QueryTimeoutException.class,
             java.sql.SQLTimeoutException.class })
     public Response statementTimeout(Exception e, UriInfo uri) {
@@ -138,7 +107,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
     public Response stale(Exception e, UriInfo uri) {
-        return api(new PreconditionFailedException(
+        return api(new PreconditionFailedProblem(
                 "The resource was changed by another request meanwhile; GET it again and retry with its new ETag."), uri);
     }
 
@@ -146,12 +115,12 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof ApiException api) {
+            if (root instanceof ApiProblem api) {
                 return api(api, uri);
             }
             root = root.getCause();
         }
-        if (root instanceof ApiException api) {
+        if (root instanceof ApiProblem api) {
             return api(api, uri);
         }
         if (root instanceof OptimisticLockException || root instanceof StaleStateException) {
@@ -197,94 +166,5 @@ public class ProblemMapper {
             }
         }
         return parts.isEmpty() ? "body" : String.join(".", parts);
-    }
-
-    public static FieldError fieldErrorOf(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
-            return new FieldError("body", "is not well-formed JSON: " + firstLine(e.getOriginalMessage()));
-        }
-        if (!(e instanceof JsonMappingException mapping)) {
-            return new FieldError("body", "could not be read: " + firstLine(e.getOriginalMessage()));
-        }
-        String path = pathOf(mapping);
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            String name = unknown.getPropertyName();
-            if (SERVER_OWNED.contains(name)) {
-                return new FieldError(path, "is set by the server and must not be sent");
-            }
-            return new FieldError(path, "is not a known field; known fields are "
-                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
-        }
-        if (e instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
-                return new FieldError(path, "must be one of " + Arrays.stream(target.getEnumConstants())
-                        .map(String::valueOf).collect(Collectors.joining(", ")) + "; got '" + format.getValue() + "'");
-            }
-            if (target != null && java.time.LocalDate.class.isAssignableFrom(target)) {
-                return new FieldError(path, "must be a real calendar date in the form YYYY-MM-DD; got '" + format.getValue() + "'");
-            }
-            if (target != null && UUID.class.isAssignableFrom(target)) {
-                return new FieldError(path, "must be a UUID; got '" + format.getValue() + "'");
-            }
-            return new FieldError(path, "has an invalid value '" + format.getValue() + "'"
-                    + (target == null ? "" : " (expected " + simpleType(target) + ")"));
-        }
-        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-        return new FieldError(path, "must be " + shapeOf(target));
-    }
-
-    private static String shapeOf(Class<?> target) {
-        if (target == null) {
-            return "of another type";
-        }
-        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
-            return "a JSON array";
-        }
-        if (target.isEnum() || CharSequence.class.isAssignableFrom(target) || UUID.class.isAssignableFrom(target)
-                || java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            return "a JSON string";
-        }
-        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return "a JSON number";
-        }
-        if (Boolean.class.isAssignableFrom(target) || target == boolean.class) {
-            return "true or false";
-        }
-        return "a JSON object";
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "body" : path.toString();
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (CharSequence.class.isAssignableFrom(type)) {
-            return "a string";
-        }
-        return type.getSimpleName();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String line = message.lines().findFirst().orElse("");
-        // Jackson names Java classes in some messages; clients need none of that.
-        return line.replaceAll("`[a-zA-Z0-9_.$]+`", "the expected type").replaceAll("\\(class [^)]*\\)", "");
     }
 }

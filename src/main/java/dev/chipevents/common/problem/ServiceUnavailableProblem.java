@@ -3,7 +3,7 @@ package dev.chipevents.common.problem;
 import java.util.Map;
 
 /** 503: the database statement ran longer than the configured timeout and was cancelled. */
-public class ServiceUnavailableProblem extends ApiException {
+public class ServiceUnavailableProblem extends ApiProblem {
 
     public ServiceUnavailableProblem(String detail) {
         super(503, "statement-timeout", "Query took too long", detail, null);

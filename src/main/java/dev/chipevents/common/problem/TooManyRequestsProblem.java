@@ -3,7 +3,7 @@ package dev.chipevents.common.problem;
 import java.util.Map;
 
 /** 429: a rate limit is used up; Retry-After says when to try again. */
-public class TooManyRequestsProblem extends ApiException {
+public class TooManyRequestsProblem extends ApiProblem {
 
     private final long limit;
     private final long retryAfterSeconds;

@@ -1,6 +1,5 @@
 package dev.chipevents.common.security;
 
-import java.util.List;
 import java.util.Set;
 
 /** The three roles; each includes the ones below it (admin can do what an editor can, and so on). */
@@ -9,7 +8,6 @@ public final class Roles {
     public static final String READER = "reader";
     public static final String EDITOR = "editor";
     public static final String ADMIN = "admin";
-    public static final List<String> ALL = List.of(READER, EDITOR, ADMIN);
 
     private Roles() {
     }

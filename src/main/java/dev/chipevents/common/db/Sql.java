@@ -1,0 +1,163 @@
+package dev.chipevents.common.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+/**
+ * The one way to run SQL that Hibernate does not write: plain JDBC on the connection of the current
+ * Hibernate session (so in the caller's transaction), through Hibernate's public {@code doReturningWork}.
+ * Used for reads assembled in one statement, batch inserts, the history and idempotency tables and
+ * the starter data. Parameters are bound by JDBC type: dates as {@link LocalDate} and instants as UTC
+ * {@link OffsetDateTime}, never through {@code java.sql.Date}.
+ */
+@ApplicationScoped
+public class Sql {
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Work on the session's connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Binds the parameters of one row of a batch. */
+    @FunctionalInterface
+    public interface RowBinder<T> {
+        void bind(Binder binder, T row) throws SQLException;
+    }
+
+    private final EntityManager em;
+    private final AtomicLong statements = new AtomicLong();
+
+    public Sql(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The rows of a query, each mapped; parameters bound in order. */
+    public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
+        return work(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                Binder binder = new Binder(statement);
+                for (Object parameter : parameters) {
+                    binder.add(parameter);
+                }
+                List<T> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(mapper.map(result));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** An INSERT, UPDATE or DELETE; the number of rows it changed. */
+    public int update(String sql, Object... parameters) {
+        return work(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                Binder binder = new Binder(statement);
+                for (Object parameter : parameters) {
+                    binder.add(parameter);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** One JDBC batch of the statement, a row of parameters per item. */
+    public <T> void batch(String sql, List<T> rows, RowBinder<T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        work(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                for (T row : rows) {
+                    binder.bind(new Binder(statement), row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Any other JDBC work on the session's connection. */
+    public <T> T work(Work<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    /** Statements prepared here since start: with Hibernate's statistics, what a request costs. */
+    public long statementCount() {
+        return statements.get();
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        statements.incrementAndGet();
+        return connection.prepareStatement(sql);
+    }
+
+    /** Binds parameters by position, null-aware, with the JDBC type each Java type needs. */
+    public static final class Binder {
+        private final PreparedStatement statement;
+        private int index;
+
+        Binder(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        public Binder add(Object value) throws SQLException {
+            index++;
+            if (value == null) {
+                statement.setNull(index, Types.NULL);
+            } else if (value instanceof Instant instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (value instanceof Enum<?> e) {
+                statement.setString(index, e.name());
+            } else {
+                statement.setObject(index, value);
+            }
+            return this;
+        }
+
+        /** A value that may be null, with the SQL type of its column (some drivers need the type of a null). */
+        public Binder add(Object value, int sqlType) throws SQLException {
+            if (value == null) {
+                index++;
+                statement.setNull(index, sqlType);
+                return this;
+            }
+            return add(value);
+        }
+    }
+
+    /** A timestamp column's value as JDBC drivers hand it over (types differ between H2 and PostgreSQL). */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static LocalDate date(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+}

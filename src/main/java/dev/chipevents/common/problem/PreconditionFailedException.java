@@ -1,9 +1,0 @@
-package dev.chipevents.common.problem;
-
-/** 412: the If-Match tag does not match the current version. */
-public class PreconditionFailedException extends ApiException {
-
-    public PreconditionFailedException(String detail) {
-        super(412, "precondition-failed", "Precondition failed", detail, null);
-    }
-}

@@ -1,0 +1,132 @@
+package dev.chipevents.event;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.chipevents.common.Clocks;
+import dev.chipevents.common.Ids;
+import dev.chipevents.common.http.ETags;
+import dev.chipevents.common.http.MergePatch;
+import dev.chipevents.common.problem.ConflictProblem;
+import dev.chipevents.common.problem.FieldError;
+import dev.chipevents.common.problem.InvalidRequestProblem;
+import dev.chipevents.common.problem.NotFoundProblem;
+import dev.chipevents.common.security.Actor;
+import dev.chipevents.history.Change;
+import dev.chipevents.history.ChangeRecorder;
+import dev.chipevents.history.History;
+import dev.chipevents.history.Operation;
+import dev.chipevents.history.ResourceKind;
+import dev.chipevents.history.Revision;
+
+/** Every write of a single event: create, replace, patch, delete and restore, each ending in one recorded change. */
+@ApplicationScoped
+@Transactional
+public class EventCommands {
+
+    private final EventRepository events;
+    private final EventApplier applier;
+    private final ChangeRecorder changes;
+    private final History history;
+    private final MergePatch mergePatch;
+    private final Actor actor;
+
+    EventCommands(EventRepository events, EventApplier applier, ChangeRecorder changes, History history, MergePatch mergePatch,
+            Actor actor) {
+        this.events = events;
+        this.applier = applier;
+        this.changes = changes;
+        this.history = history;
+        this.mergePatch = mergePatch;
+        this.actor = actor;
+    }
+
+    public EventResponse create(EventRequest request) {
+        checkExternalId(request.externalId(), null);
+        Event event = new Event(Ids.newId(), Clocks.now());
+        applier.apply(event, request);
+        event.changedBy(actor.name(), event.getCreatedAt());
+        events.persist(event);
+        return recorded(event, Operation.CREATE);
+    }
+
+    public EventResponse replace(UUID id, EventRequest request, String ifMatch) {
+        Event event = find(id);
+        ETags.requireMatch(ifMatch, event.getVersion());
+        return update(event, request);
+    }
+
+    /** A JSON Merge Patch applied to the current state, checked and written in one transaction. */
+    public EventResponse patch(UUID id, String patch, String ifMatch) {
+        Event event = find(id);
+        ETags.requireMatch(ifMatch, event.getVersion());
+        return update(event, mergePatch.apply(EventMapper.toRequest(event), patch, EventRequest.class));
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Event event = find(id);
+        ETags.checkMatch(ifMatch, event.getVersion());
+        EventResponse deleted = EventMapper.toResponse(event);
+        events.delete(event);
+        changes.record(new Change(ResourceKind.EVENT, id, Operation.DELETE, Clocks.now(), deleted));
+    }
+
+    /** Brings a deleted event back, with its id, as it was when deleted. */
+    public EventResponse restore(UUID id) {
+        if (events.findById(id) != null) {
+            throw new ConflictProblem("Event " + id + " exists; only a deleted event can be restored.");
+        }
+        List<Revision> revisions = history.list(ResourceKind.EVENT, id);
+        if (revisions.isEmpty()) {
+            throw new NotFoundProblem("deleted event", id);
+        }
+        EventResponse last = history.state(revisions.get(revisions.size() - 1), EventResponse.class);
+        EventRequest request = EventMapper.toRequest(last);
+        checkExternalId(request.externalId(), null);
+        Event event = new Event(id, last.createdAt());
+        try {
+            applier.apply(event, request);
+        } catch (InvalidRequestProblem e) {
+            throw new ConflictProblem("The event names companies that no longer exist; create them again first.", e.errors());
+        }
+        event.changedBy(actor.name(), Clocks.now());
+        events.persist(event);
+        return recorded(event, Operation.RESTORE);
+    }
+
+    /** Refuses an externalId that another event has (409). */
+    public void checkExternalId(String externalId, UUID self) {
+        if (externalId == null) {
+            return;
+        }
+        events.findByExternalId(externalId).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
+            throw new ConflictProblem("Another event already has this externalId.",
+                    List.of(new FieldError("externalId", "is already used by event " + other.getId())));
+        });
+    }
+
+    private EventResponse update(Event event, EventRequest request) {
+        checkExternalId(request.externalId(), event.getId());
+        applier.apply(event, request);
+        event.changedBy(actor.name(), Clocks.now());
+        return recorded(event, Operation.UPDATE);
+    }
+
+    private EventResponse recorded(Event event, Operation operation) {
+        events.flush(); // the new version, before it is answered
+        EventResponse state = EventMapper.toResponse(event);
+        changes.record(new Change(ResourceKind.EVENT, event.getId(), operation, event.getUpdatedAt(), state));
+        return state;
+    }
+
+    private Event find(UUID id) {
+        Event event = events.findById(id);
+        if (event == null) {
+            throw new NotFoundProblem("event", id);
+        }
+        return event;
+    }
+}

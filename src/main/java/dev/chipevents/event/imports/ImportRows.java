@@ -1,0 +1,188 @@
+package dev.chipevents.event.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import dev.chipevents.common.problem.FieldError;
+import dev.chipevents.common.problem.InvalidRequestProblem;
+import dev.chipevents.common.problem.JsonErrors;
+import dev.chipevents.event.EventRequest;
+import dev.chipevents.event.search.EventCsv;
+
+/**
+ * Reads the rows of a bulk import — a JSON array of events, or CSV with the columns of the CSV export —
+ * one at a time, as the same {@link EventRequest} a single create takes, validated the same way.
+ */
+final class ImportRows {
+
+    /** What one row became: a valid request, or the errors that name what is wrong with it. */
+    record Row(int number, EventRequest request, List<FieldError> errors) {
+    }
+
+    /** The format of the body. */
+    enum Format { JSON, CSV }
+
+    /** Export columns the server owns: accepted so that an export imports back unchanged, and ignored. */
+    private static final Set<String> SERVER_OWNED = Set.of("id", "createdAt", "updatedAt", "version", "createdBy", "updatedBy");
+    private static final Set<String> TEXT_COLUMNS = Set.of("title", "summary", "externalId");
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Iterator<ObjectNode> nodes;
+    private int number;
+
+    ImportRows(InputStream body, Format format, Charset charset, ObjectMapper json, Validator validator) throws IOException {
+        this.json = json;
+        this.validator = validator;
+        this.nodes = format == Format.JSON ? jsonRows(body) : csvRows(new InputStreamReader(body, charset));
+    }
+
+    boolean hasNext() {
+        return nodes.hasNext();
+    }
+
+    /** The next row; a body that cannot be read further is one error on the row where it broke. */
+    Row next() {
+        number++;
+        ObjectNode node;
+        try {
+            node = nodes.next();
+        } catch (RuntimeException e) {
+            return new Row(number, null, List.of(new FieldError(number, "body", "could not be read: " + JsonErrors.rootMessage(e))));
+        }
+        return toRequest(number, node);
+    }
+
+    int count() {
+        return number;
+    }
+
+    private Row toRequest(int row, ObjectNode node) {
+        ObjectNode request = json.createObjectNode();
+        List<FieldError> errors = new ArrayList<>();
+        node.fields().forEachRemaining(field -> {
+            if (!SERVER_OWNED.contains(field.getKey())) {
+                request.set(field.getKey(), field.getValue());
+            }
+        });
+        EventRequest parsed;
+        try {
+            parsed = json.treeToValue(request, EventRequest.class);
+        } catch (JsonProcessingException e) {
+            FieldError error = JsonErrors.of(e);
+            boolean column = !error.field().contains(".") && !error.field().contains("[");
+            String message = column && error.message().startsWith("is not a known field") ? "is not a known column" : error.message();
+            return new Row(row, null, List.of(new FieldError(row, error.field(), message)));
+        }
+        Set<ConstraintViolation<EventRequest>> violations = validator.validate(parsed);
+        if (!violations.isEmpty()) {
+            violations.stream().map(v -> new FieldError(row, v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field)).forEach(errors::add);
+            return new Row(row, null, errors);
+        }
+        return new Row(row, parsed, List.of());
+    }
+
+    private Iterator<ObjectNode> jsonRows(InputStream body) throws IOException {
+        JsonParser parser = json.getFactory().createParser(body);
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            throw new InvalidRequestProblem("body", "must be a JSON array of events (or CSV with Content-Type text/csv)");
+        }
+        return new Iterator<>() {
+            JsonToken next = parser.nextToken();
+
+            @Override
+            public boolean hasNext() {
+                return next == JsonToken.START_OBJECT;
+            }
+
+            @Override
+            public ObjectNode next() {
+                try {
+                    ObjectNode node = json.readTree(parser);
+                    next = parser.nextToken();
+                    return node;
+                } catch (IOException e) {
+                    next = null;
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private Iterator<ObjectNode> csvRows(Reader body) throws IOException {
+        MappingIterator<Map<String, String>> cells = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(body);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cells.hasNext();
+            }
+
+            @Override
+            public ObjectNode next() {
+                ObjectNode node = json.createObjectNode();
+                cells.next().forEach((column, value) -> {
+                    if (value != null && !value.isEmpty()) {
+                        node.set(column, cell(column, value));
+                    }
+                });
+                return node;
+            }
+        };
+    }
+
+    /** A CSV cell as the JSON value of its column: tags split at ';', participants and sources as JSON, numbers as numbers. */
+    private JsonNode cell(String column, String value) {
+        switch (column) {
+            case "tags" -> {
+                ArrayNode tags = json.createArrayNode();
+                for (String tag : value.split(";")) {
+                    tags.add(tag);
+                }
+                return tags;
+            }
+            case "participants", "sources" -> {
+                try {
+                    return json.readTree(value);
+                } catch (JsonProcessingException e) {
+                    return json.getNodeFactory().textNode(value);
+                }
+            }
+            case "amount", "percentChange" -> {
+                try {
+                    return json.getNodeFactory().numberNode(new BigDecimal(value));
+                } catch (NumberFormatException e) {
+                    return json.getNodeFactory().textNode(value);
+                }
+            }
+            default -> {
+                return json.getNodeFactory().textNode(TEXT_COLUMNS.contains(column) ? EventCsv.untext(value) : value);
+            }
+        }
+    }
+}

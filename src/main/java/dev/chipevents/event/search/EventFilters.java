@@ -1,0 +1,114 @@
+package dev.chipevents.event.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chipevents.common.paging.QueryParameters;
+import dev.chipevents.common.problem.FieldError;
+import dev.chipevents.common.problem.InvalidRequestProblem;
+import dev.chipevents.company.Company;
+import dev.chipevents.company.CompanyReferences;
+import dev.chipevents.event.EventApplier;
+
+/**
+ * Turns the filters of an {@link EventQuery} into an HQL WHERE clause on alias {@code e}, with its
+ * parameters: the same clause serves lists, CSV, counts and statistics. To add a filter: parse it in
+ * EventQuery, select it here, document it in EventParameters.
+ */
+@ApplicationScoped
+public class EventFilters {
+
+    /** A WHERE clause (empty, or starting with " where ") and its named parameters. */
+    public record Where(String clause, Map<String, Object> parameters) {
+    }
+
+    private final CompanyReferences companies;
+    private final EventApplier applier;
+
+    EventFilters(CompanyReferences companies, EventApplier applier) {
+        this.companies = companies;
+        this.applier = applier;
+    }
+
+    /** The query's filters; `scope`, when given, restricts to one company's events. */
+    public Where of(EventQuery query, UUID scope) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!query.types().isEmpty()) {
+            where.add("e.type in :types");
+            params.put("types", List.copyOf(query.types()));
+        }
+        if (query.from() != null) {
+            where.add("e.occurredOn >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.add("e.occurredOn <= :to");
+            params.put("to", query.to());
+        }
+        if (!query.companies().isEmpty()) {
+            // Correlated EXISTS on the collection table alone: the database can walk the page's index
+            // and probe (company_id, event_id), or start from the company's events, whichever is cheaper.
+            where.add("exists (select 1 from e.participants pp where pp.company.id in :companies)");
+            params.put("companies", resolve(query.companies()));
+        }
+        if (scope != null) {
+            where.add("exists (select 1 from e.participants sp where sp.company.id = :scope)");
+            params.put("scope", scope);
+        }
+        if (query.country() != null) {
+            where.add("e.country = :country");
+            params.put("country", query.country());
+        }
+        if (!query.tags().isEmpty()) {
+            where.add("exists (select 1 from e.tags tt where tt in :tags)");
+            params.put("tags", List.copyOf(query.tags()));
+        }
+        for (int i = 0; i < query.words().size(); i++) {
+            where.add("e.searchText like :w" + i + " escape '!'");
+            params.put("w" + i, QueryParameters.likeContains(query.words().get(i)));
+        }
+        if (query.currency() != null) {
+            where.add("e.currency = :currency");
+            params.put("currency", query.currency());
+        }
+        if (query.minAmount() != null) {
+            where.add("e.amount >= :minAmount");
+            params.put("minAmount", query.minAmount());
+        }
+        if (query.maxAmount() != null) {
+            where.add("e.amount <= :maxAmount");
+            params.put("maxAmount", query.maxAmount());
+        }
+        if (query.minChange() != null) {
+            where.add("e.percentChange >= :minChange");
+            params.put("minChange", query.minChange());
+        }
+        if (query.maxChange() != null) {
+            where.add("e.percentChange <= :maxChange");
+            params.put("maxChange", query.maxChange());
+        }
+        return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+    }
+
+    private List<UUID> resolve(List<String> references) {
+        CompanyReferences.Resolution resolution = companies.resolve(references);
+        List<FieldError> errors = new ArrayList<>();
+        for (String unknown : resolution.unknown()) {
+            errors.add(new FieldError("company", applier.unknown(unknown)));
+        }
+        resolution.ambiguous().forEach((reference, matches) -> errors.add(new FieldError("company", "'" + reference
+                + "' names several companies: " + matches.stream().map(c -> c.getName() + " (" + c.getId() + ")")
+                        .collect(Collectors.joining(", ")) + "; name one by its id")));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestProblem(errors);
+        }
+        return resolution.found().values().stream().map(Company::getId).distinct().toList();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.chipevents.event.search;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import dev.chipevents.common.paging.Keyset;
+import dev.chipevents.common.paging.KeysetPager;
+import dev.chipevents.common.paging.KeysetPager.Seek;
+import dev.chipevents.common.paging.KeysetPager.SortColumn;
+import dev.chipevents.common.problem.NotFoundProblem;
+import dev.chipevents.event.EventPage;
+import dev.chipevents.event.EventResponse;
+
+/** The reads of events: one by id, a page of a query, every match in batches, and counts. */
+@ApplicationScoped
+@Transactional
+public class EventSearch {
+
+    /** Rows after a position, for streaming every match; `lastPosition` is where the next batch starts. */
+    public record Batch(List<EventResponse> items, List<Object> lastPosition) {
+    }
+
+    private final EventRows rows;
+    private final EventFilters filters;
+    private final KeysetPager pager;
+    private final EntityManager em;
+
+    EventSearch(EventRows rows, EventFilters filters, KeysetPager pager, EntityManager em) {
+        this.rows = rows;
+        this.filters = filters;
+        this.pager = pager;
+        this.em = em;
+    }
+
+    public EventResponse get(UUID id) {
+        EventResponse event = rows.byId(id);
+        if (event == null) {
+            throw new NotFoundProblem("event", id);
+        }
+        return event;
+    }
+
+    /** One page of the events matching the query; `scope` restricts to one company's events. */
+    public EventPage page(EventQuery query, UUID scope) {
+        EventFilters.Where where = filters.of(query, scope);
+        List<SortColumn<EventResponse>> order = EventSort.columns(query.sort());
+        Long total = query.withTotal() ? count(where) : null;
+        KeysetPager.Page<EventResponse> page = pager.page(canonical(query, scope), order, query.cursor(), query.limit(),
+                (after, max) -> fetch(where, order, after, max));
+        return new EventPage(page.items(), page.nextCursor(), total);
+    }
+
+    /** Where a stream of every match starts: the query's cursor position, or null. */
+    public List<Object> start(EventQuery query, UUID scope) {
+        return pager.position(canonical(query, scope), EventSort.columns(query.sort()), query.cursor());
+    }
+
+    /** The next `size` matches after a position (null: from the first). */
+    public Batch batch(EventQuery query, UUID scope, List<Object> after, int size) {
+        List<SortColumn<EventResponse>> order = EventSort.columns(query.sort());
+        List<EventResponse> batch = fetch(filters.of(query, scope), order, KeysetPager.seek(order, after), size);
+        return new Batch(batch, batch.isEmpty() ? null : KeysetPager.positionOf(order, batch.get(batch.size() - 1)));
+    }
+
+    private List<EventResponse> fetch(EventFilters.Where where, List<SortColumn<EventResponse>> order, Seek after, int max) {
+        Map<String, Object> params = new HashMap<>(where.parameters());
+        params.putAll(after.parameters());
+        String orderBy = Keyset.orderBy(order.stream().map(c -> new Keyset.Column(c.expression(), c.descending(), c.nullable())).toList());
+        return rows.page(after.appendTo(where.clause()), params, orderBy, max);
+    }
+
+    private long count(EventFilters.Where where) {
+        TypedQuery<Long> q = em.createQuery("select count(e) from Event e" + where.clause(), Long.class);
+        where.parameters().forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    private static String canonical(EventQuery query, UUID scope) {
+        return query.canonical(scope == null ? "" : scope.toString());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.chipevents.history;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.chipevents.common.security.Actor;
+
+/**
+ * The one step every write ends with — create, replace, patch, delete, restore and import alike:
+ * flush the change to the database, record its revision, count it, and tell observers (which act
+ * once the transaction commits). Runs in the caller's transaction, so a change and its revision are
+ * committed together or not at all.
+ */
+@ApplicationScoped
+public class ChangeRecorder {
+
+    private final EntityManager em;
+    private final Revisions revisions;
+    private final Actor actor;
+    private final ObjectMapper json;
+    private final Event<ResourcesChanged> changed;
+    private final Map<ResourceKind, Map<Operation, Counter>> counters = new EnumMap<>(ResourceKind.class);
+    private final Map<ResourceKind, Counter> imported = new EnumMap<>(ResourceKind.class);
+
+    ChangeRecorder(EntityManager em, Revisions revisions, Actor actor, ObjectMapper json, Event<ResourcesChanged> changed,
+            MeterRegistry registry) {
+        this.em = em;
+        this.revisions = revisions;
+        this.actor = actor;
+        this.json = json;
+        this.changed = changed;
+        for (ResourceKind kind : ResourceKind.values()) {
+            Map<Operation, Counter> byOperation = new EnumMap<>(Operation.class);
+            for (Operation operation : Operation.values()) {
+                byOperation.put(operation, Counter.builder("chip_events." + kind.plural + "." + operation.pastTense)
+                        .description(capitalized(kind.plural) + " " + operation.pastTense).register(registry));
+            }
+            counters.put(kind, byOperation);
+            imported.put(kind, Counter.builder("chip_events." + kind.plural + ".imported")
+                    .description(capitalized(kind.plural) + " written by bulk import").register(registry));
+        }
+    }
+
+    /** Records one change made through the API. */
+    public void record(Change change) {
+        em.flush(); // the row (and its new version) before its revision
+        int next = change.operation() == Operation.CREATE ? 1 : revisions.last(change.kind(), change.id()) + 1;
+        revisions.insert(change.kind(), List.of(row(change, next, actor.name())));
+        counters.get(change.kind()).get(change.operation()).increment();
+        changed.fire(new ResourcesChanged(change.kind()));
+    }
+
+    /**
+     * Records the changes of one chunk of a bulk import: new resources (written by the caller's batch
+     * inserts) get their first revision in one batch, updated ones their next.
+     */
+    public void recordImported(ResourceKind kind, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        em.flush();
+        String who = actor.name();
+        List<Revisions.Row> rows = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            int next = change.operation() == Operation.CREATE ? 1 : revisions.last(kind, change.id()) + 1;
+            rows.add(row(change, next, who));
+        }
+        revisions.insert(kind, rows);
+        imported.get(kind).increment(changes.size());
+        changed.fire(new ResourcesChanged(kind));
+    }
+
+    private Revisions.Row row(Change change, int revision, String who) {
+        try {
+            String state = change.state() instanceof String text ? text : json.writeValueAsString(change.state());
+            return new Revisions.Row(change.id(), revision, change.operation(), change.at(), who, state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the state of " + change.kind().singular + " " + change.id(), e);
+        }
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}
