@@ -40,6 +40,7 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String REQUIRE = "CHIP_EVENTS_REQUIRE_BROWSER";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> NETWORK = Set.of("http", "https", "ws", "wss");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -70,7 +71,12 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .withLogFile(Path.of("target", "chromedriver.log").toFile())
                 .build();
-        return new Browser(new ChromeDriver(service, options), profile);
+        try {
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (RuntimeException notStarted) {
+            delete(profile);
+            throw notStarted;
+        }
     }
 
     private static void requireInstalled() {
@@ -112,17 +118,23 @@ public final class Browser implements AutoCloseable {
         return consoleMessages().stream().filter(m -> m.startsWith(Level.SEVERE.getName())).toList();
     }
 
-    /** Every URL the pages requested so far (data: and blob: URLs included). */
+    /** Every URL the pages fetched over the network so far (http, https, ws, wss; not data:, blob: or chrome:). */
     public List<URI> requests() {
         drainLogs();
         return List.copyOf(requests);
     }
 
-    /** The hosts of every request so far. */
+    /** The hosts of every network request so far. */
     public Set<String> requestHosts() {
         Set<String> hosts = new LinkedHashSet<>();
-        requests().stream().map(URI::getHost).filter(h -> h != null).forEach(hosts::add);
+        requests().forEach(u -> hosts.add(u.getHost()));
         return hosts;
+    }
+
+    /** The network requests so far to any host but these. */
+    public List<URI> requestsOutside(String... hosts) {
+        Set<String> allowed = Set.of(hosts);
+        return requests().stream().filter(u -> !allowed.contains(u.getHost())).toList();
     }
 
     public void assertNoConsoleErrors() {
@@ -132,9 +144,8 @@ public final class Browser implements AutoCloseable {
 
     /** Fails when a page requested anything from a host other than these. */
     public void assertRequestsOnlyTo(String... hosts) {
-        Set<String> allowed = Set.of(hosts);
-        List<URI> elsewhere = requests().stream().filter(u -> u.getHost() != null && !allowed.contains(u.getHost())).toList();
-        Assertions.assertTrue(elsewhere.isEmpty(), "requests to hosts other than " + allowed + ": " + elsewhere);
+        List<URI> elsewhere = requestsOutside(hosts);
+        Assertions.assertTrue(elsewhere.isEmpty(), "requests to hosts other than " + List.of(hosts) + ": " + elsewhere);
     }
 
     private void drainLogs() {
@@ -146,14 +157,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The URL of a Network.requestWillBeSent event in the performance log. */
-    private static Optional<URI> requestedUrl(String performanceEntry) {
+    /** The URL of a Network.requestWillBeSent event in the performance log, when it goes over the network. */
+    static Optional<URI> requestedUrl(String performanceEntry) {
         try {
             JsonNode message = JSON.readTree(performanceEntry).path("message");
             if (!"Network.requestWillBeSent".equals(message.path("method").asText())) {
                 return Optional.empty();
             }
-            return Optional.of(URI.create(message.path("params").path("request").path("url").asText()));
+            URI url = URI.create(message.path("params").path("request").path("url").asText());
+            return NETWORK.contains(String.valueOf(url.getScheme())) && url.getHost() != null ? Optional.of(url) : Optional.empty();
         } catch (IOException | IllegalArgumentException unreadable) {
             return Optional.empty();
         }
@@ -164,9 +176,13 @@ public final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            delete(profile);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 }
