@@ -1,5 +1,6 @@
 package dev.chipevents.common.config;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -31,6 +32,16 @@ public interface ChipEventsConfig {
     Idempotency idempotency();
 
     Stats stats();
+
+    Cors cors();
+
+    interface Cors {
+        /**
+         * The only origins that may call from browsers (CHIP_EVENTS_CORS_ORIGINS, comma-separated; /regex/ entries too).
+         * None: every origin may, without credentials. quarkus.http.cors.origins follows this setting.
+         */
+        Optional<List<String>> origins();
+    }
 
     interface Stats {
         /** How long a statistics answer is reused by this replica unless a write through it commits first (CHIP_EVENTS_STATS_CACHE_TTL; PT0S turns it off). */
