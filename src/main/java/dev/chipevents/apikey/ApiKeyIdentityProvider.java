@@ -12,6 +12,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import dev.chipevents.common.security.ApiKeyAuthenticationRequest;
+import dev.chipevents.common.security.Actor;
 import dev.chipevents.common.security.Roles;
 
 /** Turns an API key into an identity whose roles include every role the key's role implies. */
@@ -42,6 +43,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                         .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked API key"));
                 return QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(holder.principal()))
+                        .addAttribute(Actor.DISPLAY_NAME, holder.displayName())
                         .addRoles(Roles.implied(holder.role()))
                         .build();
             } finally {

@@ -1,6 +1,8 @@
 package dev.chipevents.apikey;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,11 +14,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.paging.Links;
+import dev.chipevents.common.paging.QueryParameters;
+import dev.chipevents.common.problem.FieldError;
+import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.security.Roles;
 
 @Path("/api/v1/api-keys")
@@ -55,11 +66,21 @@ public class ApiKeyResource {
 
     @GET
     @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Every key with its name, role and state; never a secret.")
-    @APIResponse(responseCode = "200", description = "The keys, oldest first.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class,
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    public List<ApiKeyResponse> list() {
-        return service.list();
+    @APIResponse(responseCode = "200", description = "A page of keys, oldest first.", headers = @Header(ref = "Link"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyPage.class)))
+    @APIResponse(ref = "InvalidRequest")
+    public Response list(@Parameter(ref = "limit") @QueryParam("limit") String limit, @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        QueryParameters.requireKnown(query, Set.of("limit", "cursor"));
+        List<FieldError> errors = new ArrayList<>();
+        int size = QueryParameters.limit(query, errors);
+        String after = QueryParameters.single(query, "cursor", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestProblem(errors);
+        }
+        ApiKeyPage page = service.list(size, after);
+        return Links.withNext(Response.ok(page), uri, page.nextCursor()).build();
     }
 
     @DELETE

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.Ids;
 import dev.chipevents.common.config.ChipEventsConfig;
+import dev.chipevents.common.paging.KeysetPager;
+import dev.chipevents.common.paging.KeysetPager.SortColumn;
 import dev.chipevents.common.problem.NotFoundProblem;
 import dev.chipevents.common.security.Actor;
 import dev.chipevents.common.security.Roles;
@@ -28,27 +32,38 @@ public class ApiKeyService {
     public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Oldest first, then by id: the order of the list and its cursor. */
+    private static final List<SortColumn<ApiKey>> ORDER = List.of(
+            new SortColumn<>("k.createdAt", false, false, Instant::parse, ApiKey::getCreatedAt),
+            new SortColumn<>("k.id", false, false, UUID::fromString, ApiKey::getId));
+
     private final ApiKeyRepository keys;
+    private final KeysetPager pager;
     private final ChipEventsConfig config;
     private final Actor actor;
 
-    public ApiKeyService(ApiKeyRepository keys, ChipEventsConfig config, Actor actor) {
+    public ApiKeyService(ApiKeyRepository keys, KeysetPager pager, ChipEventsConfig config, Actor actor) {
         this.keys = keys;
+        this.pager = pager;
         this.config = config;
         this.actor = actor;
     }
 
-    /** Who a presented secret belongs to, and its role; empty for an unknown or revoked key. */
-    public record Holder(String principal, String role) {
+    /**
+     * Who a presented secret belongs to: the key's id (what limits and retries are counted by), how
+     * changes name it (`key:nightly importer (0193…)`), and its role.
+     */
+    public record Holder(String principal, String displayName, String role) {
     }
 
     public Optional<Holder> authenticate(String secret) {
         Optional<String> bootstrap = config.adminKey().filter(k -> !k.isBlank());
         if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
                 secret.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new Holder(BOOTSTRAP_ADMIN, Roles.ADMIN));
+            return Optional.of(new Holder(BOOTSTRAP_ADMIN, BOOTSTRAP_ADMIN, Roles.ADMIN));
         }
-        return keys.findActiveByHash(hash(secret)).map(k -> new Holder(k.getId().toString(), k.getRole()));
+        return keys.findActiveByHash(hash(secret))
+                .map(k -> new Holder(k.getId().toString(), "key:" + k.getName() + " (" + k.getId() + ")", k.getRole()));
     }
 
     public ApiKeyCreated create(ApiKeyRequest request) {
@@ -61,8 +76,15 @@ public class ApiKeyService {
         return new ApiKeyCreated(key.getId(), key.getName(), key.getRole(), secret, key.getCreatedAt());
     }
 
-    public List<ApiKeyResponse> list() {
-        return keys.listAll(io.quarkus.panache.common.Sort.by("createdAt").and("id")).stream().map(ApiKeyResponse::of).toList();
+    /** Keys oldest first, a page at a time. */
+    public ApiKeyPage list(int limit, String cursor) {
+        KeysetPager.Page<ApiKey> page = pager.page("api-keys", ORDER, cursor, limit, (after, max) -> {
+            TypedQuery<ApiKey> select = keys.getEntityManager()
+                    .createQuery("from ApiKey k" + after.appendTo("") + " order by k.createdAt, k.id", ApiKey.class).setMaxResults(max);
+            after.parameters().forEach(select::setParameter);
+            return select.getResultList();
+        });
+        return new ApiKeyPage(page.items().stream().map(ApiKeyResponse::of).toList(), page.nextCursor());
     }
 
     public void revoke(UUID id) {

@@ -76,6 +76,12 @@ public class CompanyReferences {
         return companies.resembling(key(reference), 3);
     }
 
+    /** How a message names a company: "NVDA (Nvidia)", or the name and id of one without a ticker. */
+    public static String describe(Company company) {
+        return company.getTicker() == null ? company.getName() + " (" + company.getId() + ")"
+                : company.getTicker() + " (" + company.getName() + ")";
+    }
+
     private static List<Company> matches(String reference, List<Company> candidates) {
         Optional<UUID> id = asId(reference);
         String key = key(reference);

@@ -41,7 +41,8 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
     public List<Company> resembling(String key, int max) {
         String prefix = key.length() > 3 ? key.substring(0, 3) : key;
         return getEntityManager().createQuery("""
-                from Company c where c.nameKey like :contains escape '!' or lower(c.ticker) like :prefix escape '!'
+                from Company c where c.nameKey like :contains escape '!' or c.nameKey like :prefix escape '!'
+                    or lower(c.ticker) like :prefix escape '!'
                 order by length(c.nameKey), c.nameKey""", Company.class)
                 .setParameter("contains", "%" + escape(key) + "%")
                 .setParameter("prefix", escape(prefix) + "%")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.idempotency.Idempotency;
+import dev.chipevents.common.json.BodyFields;
+import dev.chipevents.common.json.ServerOwnedFields;
 import dev.chipevents.common.security.Roles;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.paging.Links;
@@ -88,7 +91,9 @@ public class CompanyResource {
     @APIResponse(ref = "IdempotencyKeyReused")
     @RolesAllowed(Roles.EDITOR)
     public Response create(@Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull CompanyRequest request, @Context UriInfo uri) {
+            @Valid @NotNull CompanyRequest request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        ServerOwnedFields.refuse(BodyFields.serverOwned(context));
         return idempotency.execute(idempotencyKey, "create-company", request, () -> {
             CompanyResponse created = service.create(request);
             return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -98,14 +103,14 @@ public class CompanyResource {
     }
 
     @GET
-    @Path("/{companyId}")
+    @Path("/{companyRef}")
     @Operation(operationId = "getCompany", summary = "Get one company", description = "Sends an ETag; answers 304 to a matching If-None-Match.")
     @APIResponse(responseCode = "200", description = "The company.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified: your copy is current.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)))
-    public Response get(@Parameter(ref = "companyId") @PathParam("companyId") UUID id,
+    public Response get(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference,
             @Parameter(ref = "If-None-Match") @HeaderParam("If-None-Match") String ifNoneMatch) {
-        CompanyResponse company = service.get(id);
+        CompanyResponse company = service.get(reference);
         if (ETags.noneMatchHits(ifNoneMatch, company.version())) {
             return Response.notModified().header("ETag", ETags.of(company.version())).build();
         }
@@ -113,21 +118,21 @@ public class CompanyResource {
     }
 
     @PUT
-    @Path("/{companyId}")
+    @Path("/{companyRef}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceCompany", summary = "Replace a company",
             description = "Replaces every field. Needs If-Match with the current ETag. Events naming the company show its new name.")
     @APIResponse(responseCode = "200", description = "The company as replaced.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @RolesAllowed(Roles.EDITOR)
-    public Response replace(@Parameter(ref = "companyId") @PathParam("companyId") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull CompanyRequest request) {
-        CompanyResponse company = service.replace(id, request, ifMatch);
+    public Response replace(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CompanyRequest request, @Context ContainerRequestContext context) {
+        CompanyResponse company = service.replace(reference, request, ifMatch, BodyFields.serverOwned(context));
         return Response.ok(company).header("ETag", ETags.of(company.version())).build();
     }
 
     @PATCH
-    @Path("/{companyId}")
+    @Path("/{companyRef}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "patchCompany", summary = "Change some fields of a company",
             description = "A JSON Merge Patch (RFC 7396): fields sent replace the current ones, null removes one. Needs If-Match.")
@@ -137,22 +142,22 @@ public class CompanyResource {
     @APIResponse(responseCode = "200", description = "The company as patched.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @RolesAllowed(Roles.EDITOR)
-    public Response patch(@Parameter(ref = "companyId") @PathParam("companyId") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response patch(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference, @HeaderParam("If-Match") String ifMatch,
             String patch) {
-        CompanyResponse company = service.patch(id, patch, ifMatch);
+        CompanyResponse company = service.patch(reference, patch, ifMatch);
         return Response.ok(company).header("ETag", ETags.of(company.version())).build();
     }
 
     @DELETE
-    @Path("/{companyId}")
+    @Path("/{companyRef}")
     @Operation(operationId = "deleteCompany", summary = "Delete a company",
             description = "Refused with 409 while events name the company (the problem lists them). With If-Match, only if it still has that ETag.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(ref = "Conflict")
     @RolesAllowed(Roles.ADMIN)
-    public Response delete(@Parameter(ref = "companyId") @PathParam("companyId") UUID id,
+    public Response delete(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference,
             @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
+        service.delete(reference, ifMatch);
         return Response.noContent().build();
     }
 }

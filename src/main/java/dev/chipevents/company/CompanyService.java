@@ -7,21 +7,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.Ids;
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.http.MergePatch;
+import dev.chipevents.common.json.ServerOwnedFields;
 import dev.chipevents.common.paging.KeysetPager;
 import dev.chipevents.common.paging.KeysetPager.SortColumn;
 import dev.chipevents.common.paging.QueryParameters;
 import dev.chipevents.common.problem.ConflictProblem;
 import dev.chipevents.common.problem.FieldError;
+import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.problem.NotFoundProblem;
 import dev.chipevents.common.security.Actor;
 import dev.chipevents.history.Change;
@@ -46,9 +51,10 @@ public class CompanyService {
     private final ChangeRecorder changes;
     private final MergePatch mergePatch;
     private final CompanyUsage usage;
+    private final CompanyReferences references;
 
     public CompanyService(CompanyRepository companies, KeysetPager pager, Event<CompanyRenamed> renamed, Actor actor,
-            ChangeRecorder changes, MergePatch mergePatch, CompanyUsage usage) {
+            ChangeRecorder changes, MergePatch mergePatch, CompanyUsage usage, CompanyReferences references) {
         this.companies = companies;
         this.pager = pager;
         this.renamed = renamed;
@@ -56,36 +62,46 @@ public class CompanyService {
         this.changes = changes;
         this.mergePatch = mergePatch;
         this.usage = usage;
+        this.references = references;
     }
 
-    public CompanyResponse get(UUID id) {
-        return CompanyResponse.of(find(id));
+    /** A company by reference: its id, ticker or exact name. */
+    public CompanyResponse get(String reference) {
+        return CompanyResponse.of(find(reference));
     }
 
     public CompanyResponse create(CompanyRequest request) {
+        return create(request, Ids.newId());
+    }
+
+    /** Creates the company with an id of the caller's (the starter dataset's fixed ids). */
+    public CompanyResponse create(CompanyRequest request, UUID id) {
         checkUnique(request, null);
-        Company company = new Company(Ids.newId(), Clocks.now());
+        Company company = new Company(id, Clocks.now());
         apply(company, request);
         company.changedBy(actor.name(), company.getCreatedAt());
         companies.persist(company);
         return recorded(company, Operation.CREATE);
     }
 
-    public CompanyResponse replace(UUID id, CompanyRequest request, String ifMatch) {
-        Company company = find(id);
+    /** Replaces every field; server-owned fields sent back from a GET must still be what is stored. */
+    public CompanyResponse replace(String reference, CompanyRequest request, String ifMatch, Map<String, JsonNode> serverOwned) {
+        Company company = find(reference);
         ETags.requireMatch(ifMatch, company.getVersion());
+        ServerOwnedFields.requireStored(serverOwned, company.serverOwnedFields());
         return update(company, request);
     }
 
     /** A JSON Merge Patch applied to the current state, checked and written in one transaction. */
-    public CompanyResponse patch(UUID id, String patch, String ifMatch) {
-        Company company = find(id);
+    public CompanyResponse patch(String reference, String patch, String ifMatch) {
+        Company company = find(reference);
         ETags.requireMatch(ifMatch, company.getVersion());
         return update(company, mergePatch.apply(toRequest(company), patch, CompanyRequest.class));
     }
 
-    public void delete(UUID id, String ifMatch) {
-        Company company = find(id);
+    public void delete(String reference, String ifMatch) {
+        Company company = find(reference);
+        UUID id = company.getId();
         ETags.checkMatch(ifMatch, company.getVersion());
         List<UUID> naming = usage.eventsNaming(id, 11);
         if (!naming.isEmpty()) {
@@ -154,10 +170,18 @@ public class CompanyService {
         return count.getSingleResult();
     }
 
-    Company find(UUID id) {
-        Company company = companies.findById(id);
+    private Company find(String reference) {
+        CompanyReferences.Resolution resolution = references.resolve(List.of(reference));
+        List<Company> several = resolution.ambiguous().get(reference);
+        if (several != null) {
+            throw new InvalidRequestProblem("company", "'" + reference + "' names several companies: " + several.stream()
+                    .map(c -> c.getName() + " (" + c.getId() + ")").collect(Collectors.joining(", ")) + "; name one by its id");
+        }
+        Company company = resolution.get(reference);
         if (company == null) {
-            throw new NotFoundProblem("company", id);
+            List<Company> close = references.suggestions(reference);
+            throw new NotFoundProblem("No company has the id, ticker or name '" + reference + "'" + (close.isEmpty() ? "."
+                    : "; did you mean " + close.stream().map(CompanyReferences::describe).collect(Collectors.joining(" or ")) + "?"));
         }
         return company;
     }

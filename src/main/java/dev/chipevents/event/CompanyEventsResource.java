@@ -1,7 +1,5 @@
 package dev.chipevents.event;
 
-import java.util.UUID;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +24,7 @@ import dev.chipevents.event.search.EventCsv;
 import dev.chipevents.event.search.EventLists;
 
 /** HTTP for the events of one company: the event list, scoped. */
-@Path("/api/v1/companies/{companyId}/events")
+@Path("/api/v1/companies/{companyRef}/events")
 @Tag(name = "Companies")
 public class CompanyEventsResource {
 
@@ -49,8 +47,8 @@ public class CompanyEventsResource {
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotAcceptable")
     @APIResponse(ref = "StatementTimeout")
-    public Response list(@Parameter(ref = "companyId") @PathParam("companyId") UUID id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        companies.get(id);
-        return lists.answer(uri, headers, id);
+    public Response list(@Parameter(ref = "companyRef") @PathParam("companyRef") String company, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return lists.answer(uri, headers, companies.get(company).id());
     }
 }

@@ -140,8 +140,7 @@ public class EventApplier {
         return message;
     }
 
-    static String describe(Company company) {
-        return company.getTicker() == null ? company.getName() + " (" + company.getId() + ")"
-                : company.getTicker() + " (" + company.getName() + ")";
+    private static String describe(Company company) {
+        return CompanyReferences.describe(company);
     }
 }

@@ -1,6 +1,7 @@
 package dev.chipevents.event;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +9,11 @@ import jakarta.transaction.Transactional;
 
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.Ids;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.http.MergePatch;
+import dev.chipevents.common.json.ServerOwnedFields;
 import dev.chipevents.common.problem.ConflictProblem;
 import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
@@ -45,17 +49,24 @@ public class EventCommands {
     }
 
     public EventResponse create(EventRequest request) {
+        return create(request, Ids.newId());
+    }
+
+    /** Creates the event with an id of the caller's (the starter dataset's fixed ids). */
+    public EventResponse create(EventRequest request, UUID id) {
         checkExternalId(request.externalId(), null);
-        Event event = new Event(Ids.newId(), Clocks.now());
+        Event event = new Event(id, Clocks.now());
         applier.apply(event, request);
         event.changedBy(actor.name(), event.getCreatedAt());
         events.persist(event);
         return recorded(event, Operation.CREATE);
     }
 
-    public EventResponse replace(UUID id, EventRequest request, String ifMatch) {
+    /** Replaces every field; server-owned fields sent back from a GET must still be what is stored. */
+    public EventResponse replace(UUID id, EventRequest request, String ifMatch, Map<String, JsonNode> serverOwned) {
         Event event = find(id);
         ETags.requireMatch(ifMatch, event.getVersion());
+        ServerOwnedFields.requireStored(serverOwned, event.serverOwnedFields());
         return update(event, request);
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.chipevents.common.problem.NotFoundProblem;
 import dev.chipevents.history.History;
+import dev.chipevents.history.Operation;
 import dev.chipevents.history.ResourceKind;
 import dev.chipevents.history.Revision;
 
@@ -30,12 +31,18 @@ public class EventHistories {
                 r.changedAt(), r.changedBy(), history.state(r, EventResponse.class))).toList());
     }
 
-    /** The event as it stood at the instant. */
+    /** The event as the ledger held it at the instant (the ledger's own time, not when the event occurred). */
     public EventResponse asOf(UUID id, Instant at) {
-        Revision revision = history.asOf(ResourceKind.EVENT, id, at)
-                .orElseThrow(() -> new NotFoundProblem("event at " + at, id));
-        if (revision.operation() == dev.chipevents.history.Operation.DELETE) {
-            throw new NotFoundProblem("event at " + at + " (it was deleted at " + revision.changedAt() + ")", id);
+        List<Revision> all = history.list(ResourceKind.EVENT, id);
+        if (all.isEmpty()) {
+            throw new NotFoundProblem("event (now or in the past)", id);
+        }
+        Revision revision = all.stream().filter(r -> !r.changedAt().isAfter(at)).reduce((a, b) -> b)
+                .orElseThrow(() -> new NotFoundProblem("The ledger did not hold event '" + id + "' yet at " + at + ": it first held it at "
+                        + all.get(0).changedAt() + ". asOf is the ledger's own time (when a change was recorded), not when the event"
+                        + " occurred; ask for an instant at or after " + all.get(0).changedAt() + "."));
+        if (revision.operation() == Operation.DELETE) {
+            throw new NotFoundProblem("The event '" + id + "' was deleted at " + revision.changedAt() + ", before " + at + ".");
         }
         return history.state(revision, EventResponse.class);
     }

@@ -29,7 +29,7 @@ public record EventRequest(
         @Schema(required = true, examples = "STOCK_MOVE") @NotNull EventType type,
         @Schema(required = true, examples = "2025-01-27", description = "The day it happened (first day of the period for coarser precisions).")
         @NotNull LocalDate occurredOn,
-        @Schema(defaultValue = "DAY", examples = "DAY") DatePrecision datePrecision,
+        @Schema(examples = "DAY", description = "How precise occurredOn is; DAY when omitted.") DatePrecision datePrecision,
         @Schema(required = true, maxLength = 200, examples = "Nvidia loses 589 billion USD of market value in a day")
         @NotBlank @Size(max = 200) @PlainText String title,
         @Schema(maxLength = 4000, nullable = true, examples = "Nvidia shares fell nearly 17 percent after DeepSeek released R1.")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.idempotency.Idempotency;
+import dev.chipevents.common.json.BodyFields;
+import dev.chipevents.common.json.ServerOwnedFields;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.security.Roles;
 import dev.chipevents.event.search.EventCsv;
@@ -106,7 +109,9 @@ public class EventResource {
     @APIResponse(ref = "Conflict")
     @APIResponse(ref = "IdempotencyKeyReused")
     public Response create(@Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull EventRequest request, @Context UriInfo uri) {
+            @Valid @NotNull EventRequest request, @Context UriInfo uri,
+            @Context ContainerRequestContext context) {
+        ServerOwnedFields.refuse(BodyFields.serverOwned(context));
         return idempotency.execute(idempotencyKey, "create-event", request, () -> {
             EventResponse created = commands.create(request);
             return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -148,8 +153,8 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event as replaced.",
             headers = @Header(name = "ETag", description = "The new version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
-    public Response replace(@Parameter(ref = "eventId") @PathParam("eventId") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull EventRequest request) {
-        return withETag(commands.replace(id, request, ifMatch));
+    public Response replace(@Parameter(ref = "eventId") @PathParam("eventId") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull EventRequest request, @Context ContainerRequestContext context) {
+        return withETag(commands.replace(id, request, ifMatch, BodyFields.serverOwned(context)));
     }
 
     @PATCH

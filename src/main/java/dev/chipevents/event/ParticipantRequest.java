@@ -20,13 +20,17 @@ import dev.chipevents.common.validation.PlainText;
         accepted when they match the company.""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParticipantRequest(
-        @Schema(description = "The company's id, ticker or exact name (case-insensitive).", examples = "NVDA", maxLength = 200)
+        @Schema(description = "The company's id, ticker or exact name (case-insensitive).", examples = "NVDA", maxLength = 200,
+                nullable = true)
         @Size(min = 1, max = 200) @PlainText String company,
-        @Schema(description = "The company's id (see GET /api/v1/companies).", examples = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e")
+        @Schema(description = "The company's id (see GET /api/v1/companies).", examples = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e",
+                nullable = true)
         UUID companyId,
-        @Schema(description = "The company's name, as GET answers it; must match the company.", examples = "Nvidia", maxLength = 200)
+        @Schema(description = "The company's name, as GET answers it; must match the company.", examples = "Nvidia", maxLength = 200,
+                nullable = true)
         @Size(max = 200) @PlainText String name,
-        @Schema(description = "The company's ticker, as GET answers it; must match the company.", examples = "NVDA", maxLength = 16)
+        @Schema(description = "The company's ticker, as GET answers it; must match the company.", examples = "NVDA", maxLength = 16,
+                nullable = true)
         @Size(max = 16) @PlainText String ticker,
         @Schema(required = true, examples = "SUBJECT") @NotNull ParticipantRole role) {
 

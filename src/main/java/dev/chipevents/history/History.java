@@ -1,8 +1,6 @@
 package dev.chipevents.history;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +25,6 @@ public class History {
     /** Every revision, oldest first; empty when the resource never existed. */
     public List<Revision> list(ResourceKind kind, UUID id) {
         return revisions.list(kind, id);
-    }
-
-    /** The last revision made at or before the instant. */
-    public Optional<Revision> asOf(ResourceKind kind, UUID id, Instant at) {
-        return list(kind, id).stream().filter(r -> !r.changedAt().isAfter(at)).reduce((a, b) -> b);
     }
 
     /** A revision's state in the API's shape. */

@@ -28,6 +28,7 @@ import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.common.db.Sql;
 import dev.chipevents.company.CompanyRequest;
 import dev.chipevents.company.CompanyService;
+import dev.chipevents.company.Segment;
 import dev.chipevents.event.DatePrecision;
 import dev.chipevents.event.EventRequest;
 import dev.chipevents.event.EventCommands;
@@ -39,7 +40,8 @@ import dev.chipevents.event.SourceDto;
 /**
  * Loads the starter dataset (the events behind the GZERO Media article the service grew from) into
  * an empty database, once: a marker row records that it was loaded, so a restart never loads it
- * again and an event a user deleted stays deleted.
+ * again and an event a user deleted stays deleted. Its records have fixed ids, so that the examples
+ * of the API document (Swagger UI) name records that exist on a fresh start.
  */
 @ApplicationScoped
 public class StarterDataset {
@@ -91,9 +93,11 @@ public class StarterDataset {
             dataset = json.readValue(in, Dataset.class);
         }
         Map<String, UUID> ids = new HashMap<>();
-        for (CompanyRequest company : dataset.companies()) {
-            check(company);
-            ids.put(company.name(), companies.create(company).id());
+        for (StarterCompany company : dataset.companies()) {
+            CompanyRequest request = new CompanyRequest(company.name(), company.ticker(), company.exchange(), company.country(),
+                    company.segment(), company.website());
+            check(request);
+            ids.put(company.name(), companies.create(request, company.id()).id());
         }
         for (StarterEvent e : dataset.events()) {
             List<ParticipantRequest> participants = e.participants().stream()
@@ -101,7 +105,7 @@ public class StarterDataset {
             EventRequest request = new EventRequest(e.type(), e.occurredOn(), e.datePrecision(), e.title(), e.summary(),
                     e.amount(), e.currency(), e.percentChange(), e.country(), participants, e.tags(), e.sources(), e.externalId());
             check(request);
-            events.create(request);
+            events.create(request, e.id());
         }
         return true;
     }
@@ -121,13 +125,17 @@ public class StarterDataset {
         }
     }
 
-    record Dataset(List<CompanyRequest> companies, List<StarterEvent> events) {
+    record Dataset(List<StarterCompany> companies, List<StarterEvent> events) {
+    }
+
+    /** A company with the fixed id that examples in the API document name. */
+    record StarterCompany(UUID id, String name, String ticker, String exchange, String country, Segment segment, String website) {
     }
 
     record StarterParticipant(String company, ParticipantRole role) {
     }
 
-    record StarterEvent(String externalId, EventType type, LocalDate occurredOn, DatePrecision datePrecision, String title,
+    record StarterEvent(UUID id, String externalId, EventType type, LocalDate occurredOn, DatePrecision datePrecision, String title,
             String summary, BigDecimal amount, String currency, BigDecimal percentChange, String country,
             List<StarterParticipant> participants, List<String> tags, List<SourceDto> sources) {
     }

@@ -20,7 +20,8 @@ import io.restassured.response.Response;
 
 /**
  * The packaged app, started twice on the same database: the starter dataset is there once, a
- * deleted starter event stays deleted, and Swagger UI and the document are served.
+ * deleted starter event stays deleted, Swagger UI and the document are served, and each start logs
+ * one summary line and no warning.
  */
 class PackagedAppIT {
 
@@ -45,6 +46,12 @@ class PackagedAppIT {
             given().baseUri(app.baseUri()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             int exit = app.stop();
             assertTrue(exit == 0 || exit == 143, "exit code after SIGTERM: " + exit);
+            String log = app.log();
+            assertTrue(log.contains("Chip Events holds 20 events and 23 companies. Writes are enabled (an admin key is set)."
+                    + " Swagger UI: http://localhost:" + app.port() + "/q/swagger-ui; OpenAPI: http://localhost:" + app.port() + "/q/openapi"),
+                    "the start-up summary line:\n" + log);
+            assertFalse(log.contains(ADMIN_KEY), "the admin key was logged");
+            assertFalse(log.contains(" WARN "), "a normal start logs no warning:\n" + log);
         }
         try (PackagedApp app = PackagedApp.start(data, Map.of())) {
             List<String> second = seedIds(app);
@@ -56,6 +63,8 @@ class PackagedAppIT {
                     .body("detail", containsString("CHIP_EVENTS_ADMIN_KEY"))
                     .body("detail", containsString("started without it"));
             assertFalse(second.contains(DELETED), "a deleted starter event came back");
+            assertTrue(app.log().contains("holds 19 events and 23 companies. Writes are possible only with keys created earlier"
+                    + " (no CHIP_EVENTS_ADMIN_KEY)."), app.log());
             assertTrue(first.containsAll(second));
         }
     }

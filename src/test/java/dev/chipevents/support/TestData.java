@@ -30,6 +30,39 @@ public final class TestData {
     private TestData() {
     }
 
+    /** Every key, following the list's cursor. */
+    public static List<Map<String, Object>> allKeys() {
+        List<Map<String, Object>> keys = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when().get("/api/v1/api-keys").then().statusCode(200).extract();
+            List<Map<String, Object>> items = page.path("items");
+            keys.addAll(items);
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return keys;
+    }
+
+    /** The listed entry of the active key whose secret this is. */
+    public static Map<String, Object> keyOf(String secret) {
+        List<Map<String, Object>> matches = allKeys().stream()
+                .filter(k -> secret.substring(0, 7).equals(k.get("keyPrefix")) && k.get("revokedAt") == null).toList();
+        if (matches.size() != 1) {
+            throw new AssertionError(matches.size() + " active keys with the prefix of " + secret.substring(0, 7));
+        }
+        return matches.get(0);
+    }
+
+    /** How the ledger names changes made with the key: `key:<name> (<id>)`. */
+    public static String changedByKey(String secret) {
+        Map<String, Object> key = keyOf(secret);
+        return "key:" + key.get("name") + " (" + key.get("id") + ")";
+    }
+
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8) + SEQUENCE.incrementAndGet();
     }

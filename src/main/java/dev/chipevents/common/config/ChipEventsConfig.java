@@ -31,6 +31,11 @@ public interface ChipEventsConfig {
 
     Idempotency idempotency();
 
+    /** How long a read statement may run before it is cancelled and answered with 503 (CHIP_EVENTS_QUERY_TIMEOUT_MS; 0: no limit). */
+    @WithName("query-timeout-ms")
+    @WithDefault("10000")
+    int queryTimeoutMs();
+
     Stats stats();
 
     Cors cors();

@@ -1,6 +1,8 @@
 package dev.chipevents.common.db;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -65,6 +67,18 @@ public abstract class AuditedEntity {
 
     public String getUpdatedBy() {
         return updatedBy;
+    }
+
+    /** The fields the server owns, by their name in the API. */
+    public Map<String, Object> serverOwnedFields() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("id", id);
+        fields.put("version", version);
+        fields.put("createdAt", createdAt);
+        fields.put("updatedAt", updatedAt);
+        fields.put("createdBy", createdBy);
+        fields.put("updatedBy", updatedBy);
+        return fields;
     }
 
     /** Records who made a change and when; the creator is set once. */

@@ -47,16 +47,19 @@ public class Sql {
     }
 
     private final EntityManager em;
+    private final int timeoutSeconds;
     private final AtomicLong statements = new AtomicLong();
 
-    public Sql(EntityManager em) {
+    public Sql(EntityManager em, ReadTimeout timeout) {
         this.em = em;
+        this.timeoutSeconds = timeout.seconds();
     }
 
-    /** The rows of a query, each mapped; parameters bound in order. */
+    /** The rows of a query, each mapped; parameters bound in order; cancelled past the read timeout. */
     public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
         return work(connection -> {
             try (PreparedStatement statement = prepare(connection, sql)) {
+                statement.setQueryTimeout(timeoutSeconds);
                 Binder binder = new Binder(statement);
                 for (Object parameter : parameters) {
                     binder.add(parameter);

@@ -4,6 +4,10 @@ package dev.chipevents.common.problem;
 public class NotFoundProblem extends ApiProblem {
 
     public NotFoundProblem(String what, Object id) {
-        super(404, "not-found", "Not found", "No " + what + " with id '" + id + "'.", null);
+        this("No " + what + " with id '" + id + "'.");
+    }
+
+    public NotFoundProblem(String detail) {
+        super(404, "not-found", "Not found", detail, null);
     }
 }

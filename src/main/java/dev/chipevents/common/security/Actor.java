@@ -6,11 +6,17 @@ import jakarta.enterprise.inject.Instance;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Who is making the current change: an API key's id, a token's subject, or "system" outside requests. */
+/**
+ * Who is making the current change, as the ledger records it: an API key by name and id
+ * (`key:nightly importer (0193…)`), a token's subject, the operator's `bootstrap-admin`, or `system`
+ * outside requests.
+ */
 @ApplicationScoped
 public class Actor {
 
     public static final String SYSTEM = "system";
+    /** The identity attribute that carries how changes name the caller, when it is not the principal's name. */
+    public static final String DISPLAY_NAME = "chip-events.display-name";
 
     private final Instance<SecurityIdentity> identity;
 
@@ -26,6 +32,7 @@ public class Actor {
         if (current == null || current.isAnonymous()) {
             return SYSTEM;
         }
-        return current.getPrincipal().getName();
+        Object display = current.getAttribute(DISPLAY_NAME);
+        return display instanceof String name ? name : current.getPrincipal().getName();
     }
 }

@@ -75,7 +75,7 @@ public class EventImportResource {
     @APIResponse(ref = "IdempotencyKeyReused")
     public Response importEvents(
             @Parameter(description = "`insert` (the default) refuses rows whose externalId exists; `upsert` updates them.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "insert", "upsert" }, defaultValue = "insert"))
+                    schema = @Schema(implementation = ImportMode.class))
             @QueryParam("mode") String mode,
             @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context HttpHeaders headers, InputStream body) throws IOException {

@@ -1,6 +1,5 @@
 package dev.chipevents.event.search;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
-import dev.chipevents.event.EventType;
 
 /**
  * The query parameters of event queries, documented once and added to every operation that takes
@@ -40,6 +38,9 @@ public class EventParameters implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // Named schemas, so that generated clients type these parameters as enums.
+        openAPI.getComponents().addSchema("ListFormat", string().enumeration(List.of("json", "csv"))
+                .description("How a list answers: a JSON page, or every match as CSV."));
         Map<String, Parameter> parameters = parameters();
         parameters.forEach(openAPI.getComponents()::addParameter);
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
@@ -55,7 +56,7 @@ public class EventParameters implements OASFilter {
     private static Map<String, Parameter> parameters() {
         Map<String, Parameter> p = new LinkedHashMap<>();
         p.put("type", query("type", "Event types, any of: repeat the parameter or separate with commas, e.g. `STOCK_MOVE`."
-                + " Case-insensitive.", array(string().enumeration(Arrays.stream(EventType.values()).map(t -> (Object) t.name()).toList())))
+                + " Case-insensitive.", array(OASFactory.createSchema().ref("EventType")))
                 .explode(true));
         p.put("from", query("from", "Earliest occurredOn, inclusive, e.g. `2024-12-01`.", string().format("date")));
         p.put("to", query("to", "Latest occurredOn, inclusive, not before `from`, e.g. `2025-01-31`.", string().format("date")));
@@ -80,7 +81,7 @@ public class EventParameters implements OASFilter {
                 + " for descending, e.g. `-amount`. Missing amounts and percent changes come last. Ties are broken by id.",
                 string().maxLength(200).defaultValue("-occurredOn")));
         p.put("format", query("format", "`csv` streams every match as RFC 4180 CSV (like `Accept: text/csv`), ignoring `limit`.",
-                string().enumeration(List.of("json", "csv")).defaultValue("json")));
+                OASFactory.createSchema().ref("ListFormat")));
         return p;
     }
 

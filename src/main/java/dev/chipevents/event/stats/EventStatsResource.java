@@ -60,7 +60,7 @@ public class EventStatsResource {
                             {"groupBy": "month", "buckets": [{"key": "2025-01", "count": 8, "amountByCurrency": {"USD": 1089006000000}}]}""")))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "StatementTimeout")
-    public EventStats stats(@Parameter(required = true, description = "What to group by (case-insensitive).",
+    public EventStats stats(@Parameter(required = true, description = "What to group by (case-insensitive).", example = "month",
             schema = @Schema(implementation = StatsGrouping.class)) @QueryParam("groupBy") String groupByValue, @Context UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         EventQuery query = EventQuery.parse(params, PARAMETERS);
