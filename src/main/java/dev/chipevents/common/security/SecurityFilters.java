@@ -18,8 +18,9 @@ import dev.chipevents.common.problem.ForbiddenProblem;
 import dev.chipevents.common.problem.UnauthorizedProblem;
 
 /**
- * Around every API request: the write rate limit per key, the failed-authentication limit per client
- * address, the optional "reads need reader" rule, and the headers that keep answers safe in browsers.
+ * Around every API request: the write rate limit per key, the optional "reads need reader" rule, and the
+ * headers that keep answers safe in browsers. (Failed authentications are counted per client address where
+ * they are answered, in the ProblemMapper.)
  * Which role each write needs is declared on the resource methods (@RolesAllowed).
  */
 public class SecurityFilters {
@@ -35,20 +36,6 @@ public class SecurityFilters {
         this.identities = identities;
         this.limiter = limiter;
         this.readsRequireReader = config.security().readsRequireReader();
-    }
-
-    /** Before anything else, so that an address that keeps failing cannot even try. */
-    @ServerRequestFilter(preMatching = true)
-    public void limitFailedAuthentications(ContainerRequestContext request, HttpServerRequest http) {
-        boolean hasCredentials = request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER) != null
-                || request.getHeaderString("Authorization") != null;
-        if (hasCredentials) {
-            limiter.checkFailures(addressOf(http));
-        }
-    }
-
-    public static String addressOf(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     @ServerRequestFilter
