@@ -30,6 +30,7 @@ import dev.chipevents.common.problem.FieldError;
  * <ul>
  * <li>a request without Host (HTTP/1.0 too), a target that is no URI (?q=%zz), a target over 4 KiB (414),
  * headers over 16 KiB (431), a Content-Type that is no media type: 400 instead of a 500 or an empty answer;</li>
+ * <li>If-Match and If-None-Match sent on several lines are joined into one list, as RFC 9110 reads them;</li>
  * <li>bodies are read by the event loop (Vert.x BodyHandler) before a worker thread is taken, up to
  * chip-events.max-body-size (413, also for chunked bodies), and must arrive within
  * chip-events.http.body-timeout (408): a client sending one byte now and then holds no thread.</li>
@@ -103,6 +104,13 @@ public class RequestGuard {
             answer(context, 431, "headers-too-large", "Request header fields too large", "The request's headers take "
                     + headerBytes + " bytes; at most " + MAX_HEADERS_SIZE + " are accepted.", null, false);
             return;
+        }
+        for (String name : List.of("If-Match", "If-None-Match")) {
+            // RFC 9110 5.3: list fields sent on several lines are one list; the resources read one line.
+            List<String> lines = request.headers().getAll(name);
+            if (lines.size() > 1) {
+                request.headers().set(name, String.join(", ", lines));
+            }
         }
         for (String name : List.of("Content-Type", "Accept")) {
             for (String value : request.headers().getAll(name)) {

@@ -1,5 +1,7 @@
 package dev.chipevents.common.security;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -11,6 +13,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class Actor {
 
     public static final String SYSTEM = "system";
+    /** The principal of the operator's CHIP_EVENTS_ADMIN_KEY. */
+    public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+    /** Names the service gives itself; no token may claim them. */
+    public static final Set<String> RESERVED = Set.of(SYSTEM, BOOTSTRAP_ADMIN);
+    /** The longest name that is recorded as who made a change (the created_by and updated_by columns). */
+    public static final int MAX_NAME_LENGTH = 200;
 
     private final Instance<SecurityIdentity> identity;
 

@@ -1,9 +1,13 @@
 package dev.chipevents.common.security;
 
+import java.lang.reflect.Method;
 import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -60,6 +64,12 @@ public class SecurityFilters {
                 .replaceWithVoid();
     }
 
+    private static boolean needsARole(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        return method != null && (method.isAnnotationPresent(RolesAllowed.class)
+                || method.getDeclaringClass().isAnnotationPresent(RolesAllowed.class));
+    }
+
     private static void requireReader(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
             throw new UnauthorizedProblem("Reads need the reader role on this server: send an API key as X-API-Key or a bearer token.");
@@ -70,12 +80,14 @@ public class SecurityFilters {
     }
 
     @ServerResponseFilter
-    public void safeHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+    public void safeHeaders(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         var headers = response.getHeaders();
         // X-Content-Type-Options comes from quarkus.http.header for every response, /q/* included.
         if (request.getUriInfo().getPath().startsWith("/api/") && !headers.containsKey("Cache-Control")) {
-            // Answers may depend on credentials: never in shared caches; browsers revalidate with the ETag.
-            headers.putSingle("Cache-Control", READ_METHODS.contains(request.getMethod()) ? "private, no-cache" : "no-store");
+            // Public reads may depend on credentials: never in shared caches; browsers revalidate with the ETag.
+            // What only a role may read (API keys), and every write, is never stored at all.
+            boolean publicRead = READ_METHODS.contains(request.getMethod()) && !needsARole(resource);
+            headers.putSingle("Cache-Control", publicRead ? "private, no-cache" : "no-store");
         }
         Object remaining = request.getProperty(REMAINING);
         if (remaining != null) {
