@@ -2,8 +2,10 @@ package dev.chipevents.hostile;
 
 import static dev.chipevents.support.ContractFilter.INVALID_ON_PURPOSE;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
@@ -14,16 +16,20 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.chipevents.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
-/** Invisible and reordered text, tokens that claim too much, If-Match lists, caching of secrets. */
+/** Invisible and reordered text, tokens that claim too much, If-Match lists, caching of secrets, metrics off the public port. */
 @QuarkusTest
 class TokensAndTextTest {
 
     private static final String ISSUER = "https://test-issuer.chip-events";
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL managementMetrics;
 
     @Test
     void textMadeOnlyOfInvisibleCharactersOrCarryingBidiOverridesIsRefused() {
@@ -85,6 +91,14 @@ class TokensAndTextTest {
     void keysAreNeverStoredByCachesAndPublicReadsRevalidate() {
         given().when().get("/api/v1/api-keys").then().statusCode(200).header("Cache-Control", "no-store");
         given().when().get("/api/v1/events").then().statusCode(200).header("Cache-Control", "private, no-cache");
+    }
+
+    @Test
+    void metricsAreOnTheManagementPortOnly() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get(managementMetrics).then().statusCode(200).body(containsString("# TYPE jvm_"));
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
     }
 
     @Test
