@@ -28,5 +28,7 @@ COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ /deploy
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus-run.jar /deployments/quarkus-run.jar
 USER 10001
 EXPOSE 8080
+# the management interface: /q/metrics for Prometheus
+EXPOSE 9000
 # exec: java is PID 1 and gets SIGTERM, so in-flight requests finish (quarkus.shutdown.timeout).
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]

@@ -29,7 +29,7 @@ import dev.chipevents.common.security.Roles;
 public class ApiKeyService {
 
     /** The principal name of the operator's bootstrap key (CHIP_EVENTS_ADMIN_KEY). */
-    public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+    public static final String BOOTSTRAP_ADMIN = Actor.BOOTSTRAP_ADMIN;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Oldest first, then by id: the order of the list and its cursor. */
@@ -63,7 +63,7 @@ public class ApiKeyService {
             return Optional.of(new Holder(BOOTSTRAP_ADMIN, BOOTSTRAP_ADMIN, Roles.ADMIN));
         }
         return keys.findActiveByHash(hash(secret))
-                .map(k -> new Holder(k.getId().toString(), "key:" + k.getName() + " (" + k.getId() + ")", k.getRole()));
+                .map(k -> new Holder(k.getId().toString(), Actor.KEY_PREFIX + k.getName() + " (" + k.getId() + ")", k.getRole()));
     }
 
     public ApiKeyCreated create(ApiKeyRequest request) {

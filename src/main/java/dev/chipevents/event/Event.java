@@ -17,6 +17,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
+
 import dev.chipevents.common.db.AuditedEntity;
 
 @Entity
@@ -27,6 +30,8 @@ public class Event extends AuditedEntity {
     @Column(nullable = false, length = 32)
     private EventType type;
 
+    // Bound as java.time.LocalDate, never through java.sql.Date: no Julian-calendar shift (1582-10-10 stays 1582-10-10).
+    @JdbcType(LocalDateJdbcType.class)
     @Column(name = "occurred_on", nullable = false)
     private LocalDate occurredOn;
 

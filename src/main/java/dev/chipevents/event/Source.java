@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
+
 @Embeddable
 public class Source {
 
@@ -14,6 +17,8 @@ public class Source {
     @Column(length = 200)
     private String publisher;
 
+    // Bound as java.time.LocalDate, never through java.sql.Date: no Julian-calendar shift (1582-10-10 stays 1582-10-10).
+    @JdbcType(LocalDateJdbcType.class)
     @Column(name = "published_on")
     private LocalDate publishedOn;
 

@@ -41,6 +41,7 @@ final class PackagedApp implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(freePort())); // not the fixed 9000: other apps may run beside
         env.put("CHIP_EVENTS_DATA_DIR", dataDir.toAbsolutePath().toString());
         String jdbc = System.getenv("CHIP_EVENTS_IT_JDBC_URL");
         if (jdbc != null && !jdbc.isBlank()) {

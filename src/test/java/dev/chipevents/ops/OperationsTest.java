@@ -5,9 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 
 import dev.chipevents.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What Kubernetes and Prometheus see: health probes and metrics. */
@@ -22,11 +25,16 @@ class OperationsTest {
                 .body("checks.name", hasItem(containsString("Database")));
     }
 
+    /** Prometheus scrapes the management interface; the public port has no metrics. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void metricsHaveLatencyHistogramsPerRouteAndDomainCounters() {
         TestData.createEvent(TestData.event("Counted"));
         given().when().get("/api/v1/events?limit=1").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get(metrics).then().statusCode(200)
                 .body(containsString("chip_events_events_created_total"))
                 .body(containsString("chip_events_events_deleted_total"))
                 .body(containsString("http_server_requests_seconds_bucket{"))

@@ -6,14 +6,15 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.chipevents.common.problem.InvalidRequestProblem;
@@ -41,9 +42,15 @@ public class MergePatch {
             throw new InvalidRequestProblem("body", "must be a JSON Merge Patch document (RFC 7396), such as {\"title\": \"...\"}");
         }
         JsonValue patch;
+        try {
+            // Jackson first, so that a patch is as strictly well-formed as every other body (no key twice, nothing after it).
+            mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(patchDocument);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestProblem(List.of(JsonErrors.of(e)));
+        }
         try (JsonReader reader = Json.createReader(new StringReader(patchDocument))) {
             patch = reader.readValue();
-        } catch (JsonParsingException e) {
+        } catch (JsonException e) {
             throw new InvalidRequestProblem("body", "is not well-formed JSON: " + e.getMessage());
         }
         if (patch.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -22,6 +22,10 @@ public final class JsonErrors {
     }
 
     public static FieldError of(JsonProcessingException e) {
+        FieldError plain = dev.chipevents.common.json.JsonReadErrors.describe(e);
+        if (plain != null) {
+            return plain;
+        }
         if (e instanceof JsonParseException) {
             return new FieldError("body", "is not well-formed JSON: " + firstLine(e.getOriginalMessage()));
         }
@@ -44,7 +48,7 @@ public final class JsonErrors {
                         .map(String::valueOf).collect(Collectors.joining(", ")) + "; got '" + format.getValue() + "'");
             }
             if (target != null && java.time.LocalDate.class.isAssignableFrom(target)) {
-                return new FieldError(path, "must be a real calendar date in the form YYYY-MM-DD; got '" + format.getValue() + "'");
+                return new FieldError(path, dev.chipevents.common.validation.IsoDates.RULE + "; got '" + format.getValue() + "'");
             }
             if (target != null && UUID.class.isAssignableFrom(target)) {
                 return new FieldError(path, "must be a UUID; got '" + format.getValue() + "'");

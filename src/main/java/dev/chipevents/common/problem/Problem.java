@@ -20,4 +20,6 @@ public record Problem(
         @Schema(description = "Every offending field or parameter, for invalid input.") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** Every problem type is this prefix and a slug, such as urn:chip-events:problem:invalid-request. */
+    public static final String TYPE_PREFIX = "urn:chip-events:problem:";
 }

@@ -32,7 +32,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String TYPE_PREFIX = "urn:chip-events:problem:";
+    private static final String TYPE_PREFIX = Problem.TYPE_PREFIX;
     @ServerExceptionMapper
     public Response api(ApiProblem e, UriInfo uri) {
         return toResponse(e, uri);

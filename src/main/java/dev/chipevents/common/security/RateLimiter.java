@@ -9,12 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.http.HttpServerRequest;
 
 import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.common.problem.TooManyRequestsProblem;
 
 /**
- * Token buckets (Bucket4j) per writer and per client address for failed authentications. In memory,
+ * Token buckets (Bucket4j) per writer and per client address (see ClientAddresses) for failed authentications. In memory,
  * so each replica counts on its own: the limit across N replicas is at most N times the setting.
  */
 @ApplicationScoped
@@ -22,12 +23,14 @@ public class RateLimiter {
 
     private static final int MAX_TRACKED = 100_000;
 
+    private final ClientAddresses addresses;
     private final long writesPerMinute;
     private final long failuresPerMinute;
     private final Map<String, Bucket> writers = new ConcurrentHashMap<>();
     private final Map<String, Bucket> failures = new ConcurrentHashMap<>();
 
-    public RateLimiter(ChipEventsConfig config) {
+    public RateLimiter(ChipEventsConfig config, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.writesPerMinute = config.security().rateLimit().writesPerMinute();
         this.failuresPerMinute = config.security().rateLimit().failedAuthenticationsPerMinute();
     }
@@ -46,21 +49,17 @@ public class RateLimiter {
         return writesPerMinute;
     }
 
-    /** 429 when this address has failed to authenticate too often lately. */
-    public void checkFailures(String address) {
-        Bucket bucket = failures.get(address);
-        if (bucket != null) {
-            ConsumptionProbe probe = bucket.estimateAbilityToConsume(1).canBeConsumed()
-                    ? null : bucket.tryConsumeAndReturnRemaining(1);
-            if (probe != null && !probe.isConsumed()) {
-                throw new TooManyRequestsProblem("Too many failed authentications from this address; retry after the number of"
-                        + " seconds in Retry-After.", failuresPerMinute, seconds(probe));
-            }
+    /**
+     * Counts a failed authentication from the client's address; once the address has used up its failures
+     * for the minute, the failure is answered 429 instead of 401. A valid credential is never refused here:
+     * only failures are counted, and only failures are refused.
+     */
+    public void recordFailure(HttpServerRequest request) {
+        ConsumptionProbe probe = bucket(failures, addresses.of(request), failuresPerMinute).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequestsProblem("Too many failed authentications from this address; retry after the number of"
+                    + " seconds in Retry-After.", failuresPerMinute, seconds(probe));
         }
-    }
-
-    public void recordFailure(String address) {
-        bucket(failures, address, failuresPerMinute).tryConsume(1);
     }
 
     private static long seconds(ConsumptionProbe probe) {

@@ -1,9 +1,13 @@
 package dev.chipevents.common.security;
 
+import java.lang.reflect.Method;
 import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -18,8 +22,9 @@ import dev.chipevents.common.problem.ForbiddenProblem;
 import dev.chipevents.common.problem.UnauthorizedProblem;
 
 /**
- * Around every API request: the write rate limit per key, the failed-authentication limit per client
- * address, the optional "reads need reader" rule, and the headers that keep answers safe in browsers.
+ * Around every API request: the write rate limit per key, the optional "reads need reader" rule, and the
+ * headers that keep answers safe in browsers. (Failed authentications are counted per client address where
+ * they are answered, in the ProblemMapper.)
  * Which role each write needs is declared on the resource methods (@RolesAllowed).
  */
 public class SecurityFilters {
@@ -35,20 +40,6 @@ public class SecurityFilters {
         this.identities = identities;
         this.limiter = limiter;
         this.readsRequireReader = config.security().readsRequireReader();
-    }
-
-    /** Before anything else, so that an address that keeps failing cannot even try. */
-    @ServerRequestFilter(preMatching = true)
-    public void limitFailedAuthentications(ContainerRequestContext request, HttpServerRequest http) {
-        boolean hasCredentials = request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER) != null
-                || request.getHeaderString("Authorization") != null;
-        if (hasCredentials) {
-            limiter.checkFailures(addressOf(http));
-        }
-    }
-
-    public static String addressOf(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     @ServerRequestFilter
@@ -73,6 +64,12 @@ public class SecurityFilters {
                 .replaceWithVoid();
     }
 
+    private static boolean needsARole(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        return method != null && (method.isAnnotationPresent(RolesAllowed.class)
+                || method.getDeclaringClass().isAnnotationPresent(RolesAllowed.class));
+    }
+
     private static void requireReader(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
             throw new UnauthorizedProblem("Reads need the reader role on this server: send an API key as X-API-Key or a bearer token.");
@@ -83,12 +80,14 @@ public class SecurityFilters {
     }
 
     @ServerResponseFilter
-    public void safeHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+    public void safeHeaders(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         var headers = response.getHeaders();
         // X-Content-Type-Options comes from quarkus.http.header for every response, /q/* included.
         if (request.getUriInfo().getPath().startsWith("/api/") && !headers.containsKey("Cache-Control")) {
-            // Answers may depend on credentials: never in shared caches; browsers revalidate with the ETag.
-            headers.putSingle("Cache-Control", READ_METHODS.contains(request.getMethod()) ? "private, no-cache" : "no-store");
+            // Public reads may depend on credentials: never in shared caches; browsers revalidate with the ETag.
+            // What only a role may read (API keys), and every write, is never stored at all.
+            boolean publicRead = READ_METHODS.contains(request.getMethod()) && !needsARole(resource);
+            headers.putSingle("Cache-Control", publicRead ? "private, no-cache" : "no-store");
         }
         Object remaining = request.getProperty(REMAINING);
         if (remaining != null) {

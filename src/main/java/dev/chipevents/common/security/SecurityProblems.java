@@ -14,9 +14,13 @@ import io.vertx.core.http.HttpServerRequest;
 import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.common.problem.ForbiddenProblem;
 import dev.chipevents.common.problem.ProblemMapper;
+import dev.chipevents.common.problem.TooManyRequestsProblem;
 import dev.chipevents.common.problem.UnauthorizedProblem;
 
-/** Quarkus Security's failures as problems that say how to get in; a failed authentication counts against its address. */
+/**
+ * Quarkus Security's failures as problems that say how to get in. A failed authentication counts against
+ * the client's address; beyond the limit it is answered 429 instead of 401 (a valid credential never is).
+ */
 public class SecurityProblems {
 
     private final boolean adminKeyConfigured;
@@ -40,7 +44,11 @@ public class SecurityProblems {
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri,
             HttpServerRequest http) {
-        rateLimiter.recordFailure(SecurityFilters.addressOf(http));
+        try {
+            rateLimiter.recordFailure(http);
+        } catch (TooManyRequestsProblem tooManyFailures) {
+            return ProblemMapper.toResponse(tooManyFailures, uri);
+        }
         return ProblemMapper.toResponse(new UnauthorizedProblem("The credentials were not accepted: the API key is unknown or revoked, or the token is"
                 + " expired, from another issuer or audience, or not signed by a trusted key."), uri);
     }

@@ -15,8 +15,11 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Text that every database can store and give back byte for byte: no control characters other than
- * tab, line feed and carriage return (PostgreSQL refuses NUL), and no unpaired UTF-16 surrogates.
+ * Text that every database can store and give back byte for byte, and that reads as what it is: no
+ * control characters other than tab, line feed and carriage return (PostgreSQL refuses NUL), no unpaired
+ * UTF-16 surrogates, no bidirectional overrides or isolates (U+202A..U+202E, U+2066..U+2069: they make text
+ * display in another order than it is stored), and not only invisible characters (spaces, zero-width and
+ * other format characters, fillers) when it is not empty.
  */
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
@@ -33,7 +36,39 @@ public @interface PlainText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || isPlain(value);
+            if (value == null || value.isEmpty()) {
+                return true;
+            }
+            String refusal = !isPlain(value) ? null
+                    : hasBidiControls(value) ? "must not contain bidirectional override or isolate characters (U+202A to U+202E,"
+                            + " U+2066 to U+2069)"
+                    : !hasVisibleCharacters(value) ? "must contain visible characters, not only spaces or invisible characters"
+                    : "";
+            if (refusal == null) {
+                return false; // the default message
+            }
+            if (refusal.isEmpty()) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(refusal).addConstraintViolation();
+            return false;
+        }
+
+        public static boolean hasBidiControls(String value) {
+            return value.codePoints().anyMatch(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+        }
+
+        public static boolean hasVisibleCharacters(String value) {
+            return value.codePoints().anyMatch(c -> !isInvisible(c));
+        }
+
+        /** Spaces, controls, format characters (zero-width space and joiners, marks, BOM), fillers and variation selectors. */
+        private static boolean isInvisible(int c) {
+            int type = Character.getType(c);
+            return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT || type == Character.CONTROL
+                    || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
+                    || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180F);
         }
 
         public static boolean isPlain(String value) {

@@ -72,6 +72,10 @@ final class ImportRows {
         try {
             node = nodes.next();
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof JsonProcessingException unreadable) {
+                FieldError error = JsonErrors.of(unreadable);
+                return new Row(number, null, List.of(new FieldError(number, "body", error.message())));
+            }
             return new Row(number, null, List.of(new FieldError(number, "body", "could not be read: " + JsonErrors.rootMessage(e))));
         }
         return toRequest(number, node);

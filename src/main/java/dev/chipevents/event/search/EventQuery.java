@@ -2,7 +2,6 @@ package dev.chipevents.event.search;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,6 +20,7 @@ import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.validation.IsoCountry;
 import dev.chipevents.common.validation.IsoCurrency;
+import dev.chipevents.common.validation.IsoDates;
 import dev.chipevents.event.EventType;
 
 /** The parsed filters, sort and page of an event query; built from a query string, refusing what it cannot read. */
@@ -169,12 +169,11 @@ public record EventQuery(
         if (raw == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a real calendar date in the form YYYY-MM-DD; got '" + raw + "'"));
-            return null;
+        LocalDate day = IsoDates.parse(raw.strip());
+        if (day == null) {
+            errors.add(new FieldError(name, IsoDates.RULE + "; got '" + raw + "'"));
         }
+        return day;
     }
 
     private static BigDecimal decimal(MultivaluedMap<String, String> query, String name, List<FieldError> errors) {
