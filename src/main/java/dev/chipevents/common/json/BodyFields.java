@@ -83,7 +83,7 @@ public class BodyFields implements ReaderInterceptor {
                         return false; // not a request body: the mapper's own rule applies
                     }
                     String path = pathOf(parser.getParsingContext());
-                    JsonNode value = parser.readValueAsTree();
+                    JsonNode value = ctxt.readTree(parser); // not the codec: it would look for the end of the document here
                     if (path.equals(name) && JsonErrors.SERVER_OWNED.contains(name)) {
                         collected.serverOwned().put(name, value);
                     } else {
