@@ -314,6 +314,7 @@ export class Chart {
     let gesture = null;
     element.addEventListener('pointerdown', event => {
       if (event.button !== 0) return;
+      this.dragged = false;
       pointers.set(event.pointerId, event.clientX);
       gesture = { view: { ...this.view }, startX: event.clientX, moved: gesture?.moved ?? false, spread: spread(pointers) };
     });

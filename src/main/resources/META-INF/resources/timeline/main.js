@@ -60,6 +60,7 @@ async function apply(next, { focusDetails = false } = {}) {
     showProblem(null);
     showEmpty(null);
     setStatus('Loading…');
+    setBusy(true);
     try {
       extent = await extentOf(next.filters);
     } catch (failure) {
@@ -102,6 +103,7 @@ function fit() {
 function viewMoved(view) {
   state.view = { ...view };
   showRange();
+  setBusy(true); // until the new view is loaded
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => history.replaceState(null, '', queryOf(state)), 300);
   budget = VIEW_BUDGET;
@@ -139,12 +141,13 @@ async function loadView() {
   };
   showRange();
   loading = true;
+  setBusy(true);
   const period = periodFor(chart.pixelsPerDay());
   const [statsFrom, statsTo] = currentStore.clip(first, last);
   const stats = statsFrom <= statsTo
     ? eventStats(currentStore.filters, period, isoOf(statsFrom), isoOf(statsTo), signal)
     : Promise.resolve({ groupBy: period, buckets: [] });
-  stats.then(answer => {
+  const counted = stats.then(answer => {
     if (stale()) return;
     inView = answer.buckets.reduce((sum, bucket) => sum + bucket.count, 0);
     chart.setStats(answer);
@@ -164,11 +167,20 @@ async function loadView() {
     redraw();
     showList(currentStore.eventsIn(start, end));
     showCounts();
+    await counted;
   } catch (failure) {
     if (!stale()) {
       loading = false;
       fail(failure);
     }
+  }
+  if (!stale()) setBusy(false);
+}
+
+/** aria-busy on the timeline and the list while a view loads: screen readers wait, and so can scripts and tests. */
+function setBusy(busy) {
+  for (const section of document.querySelectorAll('.chart, .list')) {
+    section.setAttribute('aria-busy', String(busy));
   }
 }
 
@@ -195,6 +207,7 @@ function refuse(failure) {
   showList([]);
   showStatsTable(null);
   $('load-more').hidden = true;
+  setBusy(false);
 }
 
 // ---- the pieces of the screen -------------------------------------------------------------------------
@@ -208,7 +221,7 @@ function showCounts() {
   const { start, end } = chart.view;
   const [first, last] = viewDays(chart.view);
   const loaded = store.eventsIn(start, end).length;
-  const more = store.hasMore(first, last) || unloaded(first, last).length > 0;
+  const more = unloaded(first, last).length > 0;
   $('load-more').hidden = !more;
   let status = '';
   if (extent?.total > 0) {

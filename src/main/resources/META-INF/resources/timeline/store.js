@@ -47,11 +47,6 @@ export class EventStore {
     return gaps;
   }
 
-  /** True while some window of [first, last] waits for "Load more". */
-  hasMore(first, last) {
-    return this.partials.some(p => p.from <= last && p.lowest >= first);
-  }
-
   /**
    * Loads the days [first, last] (clipped to the filters' own dates) until they are complete or
    * `budget` events of [countFrom, countTo) are held. Calls onPage after every page; stops quietly
@@ -65,15 +60,19 @@ export class EventStore {
     if (first > last) {
       return;
     }
-    const tasks = this.partials.filter(p => p.from <= last && p.lowest >= first);
+    // A window cut short continues with its cursor only where its next page falls inside these days; above
+    // them its pages would be events of another view, so the days get a window of their own.
+    const continued = this.partials.filter(p => p.lowest >= first && p.lowest <= last);
+    const tasks = [...continued];
     for (const [from, to] of this.missing(first, last)) {
-      if (!tasks.some(p => p.from <= from && to <= p.lowest)) {
+      if (!continued.some(p => p.from <= from && to <= p.lowest)) {
         tasks.push({ from, to, lowest: to, cursor: null });
       }
     }
     tasks.sort((a, b) => b.lowest - a.lowest); // the newest first
     for (const task of tasks) {
-      while (this.eventsIn(countFrom, countTo).length < budget) {
+      // Below `first` a window's pages hold other views' events: stop there.
+      while (task.lowest >= first && this.eventsIn(countFrom, countTo).length < budget) {
         const page = await listEvents(this.filters,
           { from: isoOf(task.from), to: isoOf(task.to), sort: '-occurredOn', limit: PAGE_SIZE, cursor: task.cursor }, signal);
         if (stale()) {
