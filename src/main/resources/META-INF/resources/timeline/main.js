@@ -125,7 +125,10 @@ function cancelLoads() {
 /** Loads what the view lacks: the counts per period, then events page by page up to the budget. */
 async function loadView() {
   clearTimeout(loadTimer);
-  if (!store || refused) return;
+  if (!store || refused) {
+    setBusy(false);
+    return;
+  }
   cancelLoads();
   const mine = generation;
   const stale = () => mine !== generation;
@@ -167,6 +170,7 @@ async function loadView() {
     redraw();
     showList(currentStore.eventsIn(start, end));
     showCounts();
+    showProblem(null); // a failure of an earlier view is over
     await counted;
   } catch (failure) {
     if (!stale()) {
@@ -416,9 +420,20 @@ document.addEventListener('click', event => {
 });
 
 document.addEventListener('keydown', event => {
-  if (event.key === 'Escape' && !$('details').hidden) {
+  if (event.key !== 'Escape') return;
+  if ($('types').open) {
+    $('types').open = false;
+    $('types').querySelector('summary').focus();
+  } else if (!$('details').hidden) {
     event.preventDefault();
     closeDetails();
+  }
+});
+
+// The types' drop-down closes when the user goes elsewhere, like a select would.
+document.addEventListener('click', event => {
+  if ($('types').open && !$('types').contains(event.target)) {
+    $('types').open = false;
   }
 });
 
@@ -432,6 +447,7 @@ window.addEventListener('popstate', () => apply(readState(location.search)));
 
 form.addEventListener('submit', event => {
   event.preventDefault();
+  $('types').open = false;
   navigate(queryOf({ filters: readFilters(), view: null, event: null }));
 });
 $('clear-filters').addEventListener('click', () => navigate('?'));
