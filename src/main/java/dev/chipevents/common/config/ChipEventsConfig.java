@@ -40,6 +40,14 @@ public interface ChipEventsConfig {
 
     Cors cors();
 
+    Timeline timeline();
+
+    interface Timeline {
+        /** Serve the timeline page at "/" (CHIP_EVENTS_TIMELINE_ENABLED); when false its paths answer 404 problems. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Cors {
         /**
          * The only origins that may call from browsers (CHIP_EVENTS_CORS_ORIGINS, comma-separated; /regex/ entries too).
