@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.paging.Links;
 import dev.chipevents.common.paging.QueryParameters;
 import dev.chipevents.common.problem.FieldError;
@@ -69,6 +70,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "A page of keys, oldest first.", headers = @Header(ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyPage.class)))
     @APIResponse(ref = "InvalidRequest")
+    @ReadsQueryString
     public Response list(@Parameter(ref = "limit") @QueryParam("limit") String limit, @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.idempotency.Idempotency;
 import dev.chipevents.common.json.BodyFields;
@@ -70,6 +71,7 @@ public class CompanyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyPage.class)))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "StatementTimeout")
+    @ReadsQueryString
     public Response list(@Context UriInfo uri) {
         CompanyPage page = service.list(CompanyQuery.parse(uri.getQueryParameters()));
         return Links.withNext(Response.ok(page), uri, page.nextCursor()).build();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.company.CompanyService;
 import dev.chipevents.event.search.EventCsv;
 import dev.chipevents.event.search.EventLists;
@@ -47,6 +48,7 @@ public class CompanyEventsResource {
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotAcceptable")
     @APIResponse(ref = "StatementTimeout")
+    @ReadsQueryString
     public Response list(@Parameter(ref = "companyRef") @PathParam("companyRef") String company, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         return lists.answer(uri, headers, companies.get(company).id());

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.idempotency.Idempotency;
@@ -85,6 +86,7 @@ public class EventResource {
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotAcceptable")
     @APIResponse(ref = "StatementTimeout")
+    @ReadsQueryString
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
         return lists.answer(uri, headers, null);
     }

@@ -194,6 +194,16 @@ class EventImportTest {
                 .then().statusCode(200).body("total", equalTo(0)).body("items.size()", equalTo(0));
     }
 
+    @Test
+    void csvIsReadAsSentWithAByteOrderMarkAndALeadingApostrophe() {
+        String tag = "bom" + System.nanoTime();
+        String csv = "\uFEFFtype,occurredOn,title,summary,tags\r\nOTHER,2025-01-01,'=1+1,'@sum kept,"  + tag + "\r\n";
+        given().contentType("text/csv; charset=UTF-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(1));
+        given().queryParam("tag", tag).when().get("/api/v1/events").then().statusCode(200)
+                .body("items[0].title", equalTo("'=1+1")).body("items[0].summary", equalTo("'@sum kept"));
+    }
+
     private static List<Map<String, String>> parse(String csv) throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)

@@ -31,6 +31,16 @@ public interface ChipEventsConfig {
 
     Idempotency idempotency();
 
+    /** Bulk import. */
+    @WithName("import")
+    Imports imports();
+
+    interface Imports {
+        /** Imports that may run at once on this replica; one more answers 429 (CHIP_EVENTS_IMPORT_MAX_CONCURRENT). */
+        @WithDefault("2")
+        int maxConcurrent();
+    }
+
     /** How long a read statement may run before it is cancelled and answered with 503 (CHIP_EVENTS_QUERY_TIMEOUT_MS; 0: no limit). */
     @WithName("query-timeout-ms")
     @WithDefault("10000")

@@ -17,8 +17,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * What the operations of the API have in common, added here instead of on each resource method:
- * 401 and 403 (reads too, when the server requires the reader role) and 500 everywhere; 404 where a
- * path names a resource; 400, 413 and 415 where a body is sent; If-Match with 409, 412 and 428 on PUT
+ * 400 (unknown or repeated parameters), 401 and 403 (reads too, when the server requires the reader
+ * role) and 500 everywhere; 404 where a path names a resource; 413 and 415 where a body is sent; If-Match with 409, 412 and 428 on PUT
  * and PATCH, an optional If-Match with 412 on a DELETE that honours it; and for the operations that need credentials (Quarkus marks each {@code @RolesAllowed}
  * method with a security requirement) the choice of an API key or a bearer token, and 429 for the
  * write rate limit. Resources declare only their own answers.
@@ -40,8 +40,8 @@ public class CommonResponses implements OASFilter {
                 Operation operation = entry.getValue();
                 APIResponses responses = operation.getResponses();
                 boolean versionedWrite = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
+                put(responses, "400", "InvalidRequest"); // every operation refuses parameters it does not take
                 if (operation.getRequestBody() != null) {
-                    put(responses, "400", "InvalidRequest");
                     put(responses, "413", "PayloadTooLarge");
                     put(responses, "415", "UnsupportedMediaType");
                 }

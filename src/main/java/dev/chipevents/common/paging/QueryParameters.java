@@ -23,10 +23,24 @@ public final class QueryParameters {
         List<FieldError> errors = new ArrayList<>();
         for (String name : query.keySet()) {
             if (!known.contains(name)) {
-                errors.add(new FieldError(name, "is not a known parameter here; known parameters are "
-                        + String.join(", ", new TreeSet<>(known))));
+                errors.add(new FieldError(name, known.isEmpty() ? "is not a known parameter here; this operation takes none"
+                        : "is not a known parameter here; known parameters are " + String.join(", ", new TreeSet<>(known))));
             } else if (query.get(name).stream().anyMatch(v -> !dev.chipevents.common.validation.PlainText.Validator.isPlain(v))) {
                 errors.add(new FieldError(name, "must not contain control characters or unpaired surrogates"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestProblem(errors);
+        }
+    }
+
+    /** Refuses a parameter given more than once. */
+    public static void requireSingle(MultivaluedMap<String, String> query, Set<String> names) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : names) {
+            List<String> values = query.get(name);
+            if (values != null && values.size() > 1) {
+                errors.add(new FieldError(name, "must be given at most once"));
             }
         }
         if (!errors.isEmpty()) {

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -105,10 +106,23 @@ public class ProblemMapper {
                 + " (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled; narrow the filters or retry later."), uri);
     }
 
+    /**
+     * Another request changed the resource between this one's read and its write: 412 when the client
+     * sent If-Match (its version is stale), otherwise 409 (a race it can retry).
+     */
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response stale(Exception e, UriInfo uri) {
-        return api(new PreconditionFailedProblem(
-                "The resource was changed by another request meanwhile; GET it again and retry with its new ETag."), uri);
+    public Response stale(Exception e, UriInfo uri, HttpHeaders headers) {
+        if (headers != null && headers.getHeaderString("If-Match") != null) {
+            return api(new PreconditionFailedProblem(
+                    "The resource was changed by another request meanwhile; GET it again and retry with its new ETag."), uri);
+        }
+        return api(new ConflictProblem("Another request changed the same resource at the same moment; retry."), uri);
+    }
+
+    /** Two requests raced for the same unique value (an id, an externalId, a name): the loser is told, never a 500. */
+    @ServerExceptionMapper
+    public Response uniqueValueTaken(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return api(Conflicts.of(e.getConstraintName()), uri);
     }
 
     @ServerExceptionMapper
@@ -123,11 +137,26 @@ public class ProblemMapper {
         if (root instanceof ApiProblem api) {
             return api(api, uri);
         }
-        if (root instanceof OptimisticLockException || root instanceof StaleStateException) {
-            return stale((Exception) root, uri);
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return stale((Exception) cause, uri, null);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException unique) {
+                return uniqueValueTaken(unique, uri);
+            }
         }
         if (root instanceof java.sql.SQLTimeoutException timeout) {
             return statementTimeout(timeout, uri);
+        }
+        if (root instanceof java.sql.SQLException sql && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+            // Every pooled connection is busy: the service is overloaded for a moment, not broken.
+            return api(new ServiceUnavailableProblem("busy", "Busy", "Every database connection is in use; retry after the number of"
+                    + " seconds in Retry-After.", 2), uri);
+        }
+        if (root instanceof io.vertx.core.http.HttpClosedException) {
+            // The client hung up while sending its body: nobody reads this answer; not the server's fault.
+            LOG.debugf("Client closed the connection during %s", uri.getPath());
+            return problem(400, "body-incomplete", "Body incomplete", "The connection closed before the whole body arrived.", uri, null);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s, on %s", incident, uri.getPath());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -28,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.common.http.SpooledBody;
 import dev.chipevents.common.idempotency.Idempotency;
 import dev.chipevents.common.problem.InvalidRequestProblem;
+import dev.chipevents.common.problem.TooManyRequestsProblem;
 import dev.chipevents.common.security.Roles;
 import dev.chipevents.event.EventRequest;
 import dev.chipevents.event.search.EventCsv;
@@ -43,10 +46,14 @@ public class EventImportResource {
 
     private final EventImport importer;
     private final Idempotency idempotency;
+    private final Semaphore running;
+    private final int maxConcurrent;
 
-    EventImportResource(EventImport importer, Idempotency idempotency) {
+    EventImportResource(EventImport importer, Idempotency idempotency, ChipEventsConfig config) {
         this.importer = importer;
         this.idempotency = idempotency;
+        this.maxConcurrent = config.imports().maxConcurrent();
+        this.running = new Semaphore(maxConcurrent);
     }
 
     @POST
@@ -86,6 +93,11 @@ public class EventImportResource {
         MediaType type = headers.getMediaType();
         ImportRows.Format format = type != null && type.getSubtype().equals("csv") ? ImportRows.Format.CSV : ImportRows.Format.JSON;
         Charset charset = charsetOf(type);
+        if (!running.tryAcquire()) {
+            // Each import holds a thread while its body arrives and a connection while it writes: a few at a time.
+            throw new TooManyRequestsProblem(maxConcurrent + " imports are running on this server; retry after the number of seconds"
+                    + " in Retry-After.", maxConcurrent, 10);
+        }
         try (SpooledBody received = SpooledBody.receive(body)) {
             return idempotency.execute(idempotencyKey, "import-events-" + format + "-" + upsert, received.sha256(), () -> {
                 try (InputStream rows = received.open()) {
@@ -94,6 +106,8 @@ public class EventImportResource {
                     throw new UncheckedIOException(e);
                 }
             });
+        } finally {
+            running.release();
         }
     }
 

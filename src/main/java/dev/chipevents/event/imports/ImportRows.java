@@ -3,6 +3,7 @@ package dev.chipevents.event.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -31,7 +32,6 @@ import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.problem.JsonErrors;
 import dev.chipevents.event.EventRequest;
-import dev.chipevents.event.search.EventCsv;
 
 /**
  * Reads the rows of a bulk import — a JSON array of events, or CSV with the columns of the CSV export —
@@ -48,7 +48,6 @@ final class ImportRows {
 
     /** Export columns the server owns: accepted so that an export imports back unchanged, and ignored. */
     private static final Set<String> SERVER_OWNED = Set.of("id", "createdAt", "updatedAt", "version", "createdBy", "updatedBy");
-    private static final Set<String> TEXT_COLUMNS = Set.of("title", "summary", "externalId");
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -58,7 +57,7 @@ final class ImportRows {
     ImportRows(InputStream body, Format format, Charset charset, ObjectMapper json, Validator validator) throws IOException {
         this.json = json;
         this.validator = validator;
-        this.nodes = format == Format.JSON ? jsonRows(body) : csvRows(new InputStreamReader(body, charset));
+        this.nodes = format == Format.JSON ? jsonRows(body) : csvRows(withoutByteOrderMark(new InputStreamReader(body, charset)));
     }
 
     boolean hasNext() {
@@ -109,6 +108,16 @@ final class ImportRows {
             return new Row(row, null, errors);
         }
         return new Row(row, parsed, List.of());
+    }
+
+    /** Spreadsheets save UTF-8 CSV with a byte-order mark; it is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     private Iterator<ObjectNode> jsonRows(InputStream body) throws IOException {
@@ -185,7 +194,8 @@ final class ImportRows {
                 }
             }
             default -> {
-                return json.getNodeFactory().textNode(TEXT_COLUMNS.contains(column) ? EventCsv.untext(value) : value);
+                // Kept as sent: a leading apostrophe is data here, even where the export added it to neutralise a formula.
+                return json.getNodeFactory().textNode(value);
             }
         }
     }

@@ -91,15 +91,4 @@ public final class EventCsv {
         }
         return value;
     }
-
-    /** Undoes {@link #text(String)} on import, so an exported text comes back as it was. */
-    public static String untext(String cell) {
-        if (cell.length() > 1 && cell.charAt(0) == '\'') {
-            char second = cell.charAt(1);
-            if (second == '=' || second == '+' || second == '-' || second == '@' || second == '\t' || second == '\r') {
-                return cell.substring(1);
-            }
-        }
-        return cell;
-    }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.paging.QueryParameters;
 import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
@@ -60,6 +61,7 @@ public class EventStatsResource {
                             {"groupBy": "month", "buckets": [{"key": "2025-01", "count": 8, "amountByCurrency": {"USD": 1089006000000}}]}""")))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "StatementTimeout")
+    @ReadsQueryString
     public EventStats stats(@Parameter(required = true, description = "What to group by (case-insensitive).", example = "month",
             schema = @Schema(implementation = StatsGrouping.class)) @QueryParam("groupBy") String groupByValue, @Context UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();

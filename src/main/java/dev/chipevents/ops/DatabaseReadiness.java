@@ -1,0 +1,44 @@
+package dev.chipevents.ops;
+
+import java.sql.Connection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Ready while the database answers. A pool whose every connection is in use is busy, not down: the
+ * service stays in the load balancer (requests that find no connection answer 503 with Retry-After)
+ * instead of being taken out of it exactly when it has the most to do.
+ */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    private final AgroalDataSource dataSource;
+    private final int maxSize;
+
+    DatabaseReadiness(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.jdbc.max-size", defaultValue = "20") int maxSize) {
+        this.dataSource = dataSource;
+        this.maxSize = maxSize;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        long active = dataSource.getMetrics().activeCount();
+        var answer = HealthCheckResponse.named("Database connections").withData("active", active).withData("max", maxSize);
+        if (active >= maxSize) {
+            return answer.withData("state", "busy: every connection is in use").up().build();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2) ? answer.up().build() : answer.withData("state", "the database does not answer").down().build();
+        } catch (Exception e) {
+            return answer.withData("state", "the database cannot be reached").down().build();
+        }
+    }
+}
