@@ -47,19 +47,16 @@ public class Sql {
     }
 
     private final EntityManager em;
-    private final int timeoutSeconds;
     private final AtomicLong statements = new AtomicLong();
 
-    public Sql(EntityManager em, ReadTimeout timeout) {
+    public Sql(EntityManager em) {
         this.em = em;
-        this.timeoutSeconds = timeout.seconds();
     }
 
-    /** The rows of a query, each mapped; parameters bound in order; cancelled past the read timeout. */
+    /** The rows of a query, each mapped; parameters bound in order. */
     public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
         return work(connection -> {
             try (PreparedStatement statement = prepare(connection, sql)) {
-                statement.setQueryTimeout(timeoutSeconds);
                 Binder binder = new Binder(statement);
                 for (Object parameter : parameters) {
                     binder.add(parameter);

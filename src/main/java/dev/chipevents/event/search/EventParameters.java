@@ -45,7 +45,7 @@ public class EventParameters implements OASFilter {
         parameters.forEach(openAPI.getComponents()::addParameter);
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
-                List<String> names = OPERATIONS.get(operation.getOperationId());
+                List<String> names = operation.getOperationId() == null ? null : OPERATIONS.get(operation.getOperationId());
                 if (names != null) {
                     names.forEach(name -> operation.addParameter(OASFactory.createParameter().ref(name)));
                 }

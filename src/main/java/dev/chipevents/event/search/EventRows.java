@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
-import dev.chipevents.common.db.ReadTimeout;
 import dev.chipevents.common.db.Sql;
 import dev.chipevents.event.DatePrecision;
 import dev.chipevents.event.EventMapper;
@@ -37,17 +36,15 @@ class EventRows {
 
     private final EntityManager em;
     private final Sql sql;
-    private final ReadTimeout timeout;
 
-    EventRows(EntityManager em, Sql sql, ReadTimeout timeout) {
+    EventRows(EntityManager em, Sql sql) {
         this.em = em;
         this.sql = sql;
-        this.timeout = timeout;
     }
 
     /** The events matching an HQL where clause (on alias e, may be empty), in the order given, at most `limit` of them. */
     List<EventResponse> page(String where, Map<String, Object> params, String orderBy, int limit) {
-        TypedQuery<Object[]> q = timeout.apply(em.createQuery(COLUMNS + where + " order by " + orderBy, Object[].class)).setMaxResults(limit);
+        TypedQuery<Object[]> q = em.createQuery(COLUMNS + where + " order by " + orderBy, Object[].class).setMaxResults(limit);
         params.forEach(q::setParameter);
         return assemble(q.getResultList());
     }

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import dev.chipevents.common.db.ReadTimeout;
 import dev.chipevents.common.paging.Keyset;
 import dev.chipevents.common.paging.KeysetPager;
 import dev.chipevents.common.paging.KeysetPager.Seek;
@@ -32,10 +31,8 @@ public class EventSearch {
     private final EventFilters filters;
     private final KeysetPager pager;
     private final EntityManager em;
-    private final ReadTimeout timeout;
 
-    EventSearch(EventRows rows, EventFilters filters, KeysetPager pager, EntityManager em, ReadTimeout timeout) {
-        this.timeout = timeout;
+    EventSearch(EventRows rows, EventFilters filters, KeysetPager pager, EntityManager em) {
         this.rows = rows;
         this.filters = filters;
         this.pager = pager;
@@ -80,7 +77,7 @@ public class EventSearch {
     }
 
     private long count(EventFilters.Where where) {
-        TypedQuery<Long> q = timeout.apply(em.createQuery("select count(e) from Event e" + where.clause(), Long.class));
+        TypedQuery<Long> q = em.createQuery("select count(e) from Event e" + where.clause(), Long.class);
         where.parameters().forEach(q::setParameter);
         return q.getSingleResult();
     }

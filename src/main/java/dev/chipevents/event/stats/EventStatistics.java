@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import dev.chipevents.common.db.ReadTimeout;
 import dev.chipevents.company.Company;
 import dev.chipevents.company.CompanyRepository;
 import dev.chipevents.event.search.EventFilters;
@@ -25,10 +24,8 @@ public class EventStatistics {
     private final StatsCache cache;
     private final CompanyRepository companies;
     private final EntityManager em;
-    private final ReadTimeout timeout;
 
-    EventStatistics(EventFilters filters, StatsCache cache, CompanyRepository companies, EntityManager em, ReadTimeout timeout) {
-        this.timeout = timeout;
+    EventStatistics(EventFilters filters, StatsCache cache, CompanyRepository companies, EntityManager em) {
         this.filters = filters;
         this.cache = cache;
         this.companies = companies;
@@ -60,8 +57,8 @@ public class EventStatistics {
             case year -> key = "extract(year from e.occurredOn)";
             default -> key = "e.occurredOn";
         }
-        TypedQuery<Object[]> q = timeout.apply(em.createQuery("select " + key + ", e.currency, count(e), sum(e.amount) from Event e" + join
-                + where.clause() + " group by " + key + ", e.currency", Object[].class));
+        TypedQuery<Object[]> q = em.createQuery("select " + key + ", e.currency, count(e), sum(e.amount) from Event e" + join
+                + where.clause() + " group by " + key + ", e.currency", Object[].class);
         where.parameters().forEach(q::setParameter);
         List<Object[]> rows = q.getResultList();
         Map<UUID, Company> named = new HashMap<>();
