@@ -1,9 +1,9 @@
 // Writes a reproducible (seeded) dataset for the benchmark:
 //   companies.json             CompanyRequest bodies
-//   events-NNN.csv             bulk-import chunks of 100,000 rows, in the export's columns (IMPORT_COLUMNS)
+//   events-NNN.csv             bulk-import chunks of 100,000 rows (--chunk N), in the export's columns (IMPORT_COLUMNS)
 //   anchor-events-NNN.ndjson   with --anchor: the same events as bodies for the anchor app's POST /events
 //   jsonserver-db.json         with --json-server: the first 100,000 events for json-server
-// Usage: node generate.mjs <events> <companies> <outDir> [--seed N] [--anchor] [--json-server]
+// Usage: node generate.mjs <events> <companies> <outDir> [--seed N] [--chunk N] [--anchor] [--json-server]
 //
 // One event is one object with the service's field names (makeEvent); every file is a view of it. When
 // the API gains a field (say amountKind): set it in makeEvent, then name it in IMPORT_COLUMNS once the
@@ -12,15 +12,17 @@ import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 const args = process.argv.slice(2);
-const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seed');
+const VALUED = ['--seed', '--chunk'];
+const positional = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1]));
 const [events, companyCount, outDir] = [Number(positional[0]), Number(positional[1]), positional[2]];
 const option = (name) => args.includes(name);
-const seedAt = args.indexOf('--seed');
-if (!Number.isInteger(events) || !Number.isInteger(companyCount) || !outDir) {
-  console.error('usage: node generate.mjs <events> <companies> <outDir> [--seed N] [--anchor] [--json-server]');
+const value = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const CHUNK = value('--chunk', 100000);
+if (!Number.isInteger(events) || !Number.isInteger(companyCount) || !outDir || !(CHUNK > 0)) {
+  console.error('usage: node generate.mjs <events> <companies> <outDir> [--seed N] [--chunk N] [--anchor] [--json-server]');
   process.exit(2);
 }
-let seed = Number(seedAt >= 0 ? args[seedAt + 1] : 20250127) >>> 0;
+let seed = value('--seed', 20250127) >>> 0;
 
 // mulberry32: small, fast and reproducible
 function random() {
@@ -116,7 +118,6 @@ const toJsonServer = (event, i) => ({ id: i + 1, type: event.type, occurredOn: e
   participants: event.participants });
 
 // A stream per chunk of CHUNK events, so that the app's import and the anchor's loader read bounded files.
-const CHUNK = 100000;
 const JSON_SERVER_EVENTS = 100000;
 class ChunkedWriter {
   constructor(prefix, suffix, header) {

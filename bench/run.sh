@@ -8,6 +8,7 @@
 #   bash bench/run.sh --smoke    10,000 events, 200 companies, 2 s a scenario (run by .ci/run); writes
 #                                target/bench/benchmarks-smoke.md and fails on errors, silent scenarios and the
 #                                ratios the smoke data can show (deep/first p50, and on H2 type + date vs first page)
+#   bash bench/run.sh --growth   the growth table instead (bench/growth.sh)
 # Settings: BENCH_DBS ("postgresql h2") limits the databases; BENCH_EVENTS and BENCH_DURATION (seconds a
 # scenario) override the size; BENCH_REPORT the page a full run writes into; BENCH_PREBUILT a folder with the
 # service already packaged (service-h2/, service-postgresql/: copies of target/quarkus-app, as .ci/run keeps
@@ -22,7 +23,8 @@ mode=full
 case "${1:-}" in
   "") ;;
   --smoke) mode=smoke ;;
-  *) echo "usage: bash bench/run.sh [--smoke]" >&2; exit 2 ;;
+  --growth) shift; exec bash bench/growth.sh "$@" ;;
+  *) echo "usage: bash bench/run.sh [--smoke | --growth]" >&2; exit 2 ;;
 esac
 if [ "$mode" = smoke ]; then
   events=${BENCH_EVENTS:-10000}; companies=200; duration=${BENCH_DURATION:-2}; stats_runs=10; idle=1; single_writes=200
