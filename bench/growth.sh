@@ -106,10 +106,12 @@ for db in $dbs; do
 done
 
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(java -version 2>&1 | head -1)"
-node bench/growth-table.mjs "$BENCH_RESULTS" --machine "$machine" --duration "$BENCH_DURATION" --connections "$BENCH_CONNECTIONS" \
+node bench/growth-table.mjs "$BENCH_RESULTS" --sections "$BENCH_WORK" --machine "$machine" --duration "$BENCH_DURATION" --connections "$BENCH_CONNECTIONS" \
   --command "${BENCH_GROWTH_SIZES:+BENCH_GROWTH_SIZES=\"$BENCH_GROWTH_SIZES\" }${BENCH_DBS:+BENCH_DBS=\"$BENCH_DBS\" }bash bench/run.sh --growth" \
   --pg-opts "$BENCH_PG_OPTS" --h2-opts "$BENCH_H2_OPTS" >"$BENCH_WORK/growth.md" || status=$?
 cat "$BENCH_WORK/growth.md"
-node bench/docs.mjs "$report" growth "$BENCH_WORK/growth.md"
-echo "== Written to $report; the growth run took $(( $(date +%s) - started_run )) s"
+for db in $dbs; do
+  node bench/docs.mjs "$report" "growth-$db" "$BENCH_WORK/growth-$db.md"
+done
+echo "== Written to $report ($dbs); the growth run took $(( $(date +%s) - started_run )) s"
 exit "${status:-0}"

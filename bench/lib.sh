@@ -94,12 +94,26 @@ app_start() { # folder java-opts port log [NAME=value...]
 app_stop() { # pid
   kill -TERM "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
+  if [ "$1" = "$APP_PID" ]; then APP_PID=""; fi
+}
+
+# Fails when the running app has exited (the run's figures would be a dead server's).
+app_alive() {
+  if [ -n "$APP_PID" ] && ! kill -0 "$APP_PID" 2>/dev/null; then
+    echo "!! the app (pid $APP_PID) exited in the middle of the run: its log is under $BENCH_WORK" >&2
+    return 1
+  fi
 }
 
 # wrk at BENCH_CONNECTIONS for BENCH_DURATION seconds; records requests/s, p50 and p99 (ms), requests and
 # errors (non-2xx answers plus socket errors). Prints one line.
 run_wrk() { # db who scenario url [lua-script]
   local db=$1 who=$2 scenario=$3 url=$4 script=${5:-} out
+  # Let the previous scenario's last requests drain first: one request of this kind (which waits behind
+  # them on a single-threaded server such as json-server), then half a second.
+  app_alive
+  curl -s -o /dev/null --max-time 120 "$url" || true
+  sleep 0.5
   out=$(wrk -t2 -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --timeout 10s --latency ${script:+-s "$script"} "$url" 2>&1) || true
   local figures
   figures=$(awk '

@@ -1,11 +1,12 @@
 // Turns the benchmark's results (results.tsv: database, who, scenario, key, value) into its report, in
 // Markdown on stdout: the targets of issue 14, one row per target and database with the measured figure,
 // its anchor, the ratio and a verdict; then every figure measured.
-// Usage: node targets.mjs <results.tsv> --events N [--gate] [--companies N --duration S --connections N
-//        --single-writes N --machine TEXT --command TEXT --pg-opts FLAGS --h2-opts FLAGS]
+// Usage: node targets.mjs <results.tsv> --events N [--gate] [--sections DIR] [--companies N --duration S --paged S
+//        --connections N --single-writes N --machine TEXT --command TEXT --pg-opts FLAGS --h2-opts FLAGS]
+// --sections DIR also writes each database's section alone to DIR/targets-<db>.md (for docs/benchmarks.md).
 // Exit code: 1 when a scenario answered errors or nothing; with --gate (the smoke run), 3 when a ratio that
 // the smoke data can show misses its target. Both are explained on stderr.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const [file, ...rest] = process.argv.slice(2);
 const options = {};
@@ -171,32 +172,9 @@ function verdict({ pass, absolute }) {
 }
 
 const all = dbs.flatMap((db) => targets(db).map((r) => ({ db, ...r })));
-const out = [];
 const when = new Date().toISOString().slice(0, 10);
-out.push(`Measured ${when} on one machine (${options.machine ?? 'this machine'}), app, database and load generator together, `
-  + `${options.connections ?? 32} connections, ${options.duration ?? '?'} s a scenario, ${n(events)} events and `
-  + `${n(Number(options.companies ?? 0))} companies. Command: \`${options.command ?? 'bash bench/run.sh'}\`.`);
-out.push(`JVM flags, the same for the service and the anchor: on PostgreSQL \`${options['pg-opts'] || 'none'}\` `
-  + `(the Dockerfile's, sized as in the 512 MiB pod); on H2 ${options['h2-opts'] ? `\`${options['h2-opts']}\`` : 'none (the README\'s command)'}.`);
-out.push('');
-out.push('### Targets');
-out.push('');
-out.push('| scenario | target | database | measured | anchor | ratio | verdict |');
-out.push('|---|---|---|---|---|---|---|');
-for (const r of all) {
-  out.push(`| ${r.scenario} | ${r.target} | ${DB_NAMES[r.db] ?? r.db} | ${r.measured} | ${r.anchor} | ${ratioText(r.ratio)} | ${verdict(r)} |`);
-}
-out.push('');
-out.push(`Ratios are measured ÷ anchor, except start-up (anchor ÷ measured) and disk (file ÷ data). '—': recorded, no target; `
-  + '\'n/a\': not measured in this run.'
-  + (atFullSize ? '' : ` '*': the issue sets this figure for 1,000,000 events; this run had ${n(events)}, so its verdict is only a`
-    + ' sanity check of the harness.'));
-const passed = all.filter((r) => r.pass === true).length;
-const missed = all.filter((r) => r.pass === false);
-out.push('');
-out.push(`${passed} targets met, ${missed.length} missed, ${all.length - passed - missed.length} recorded without a target or not measured.`);
 
-// Every figure, as measured.
+// Every figure, as measured, grouped by database, who and scenario.
 const KNOWN = ['rps', 'p50_ms', 'p99_ms', 'requests', 'errors'];
 const groups = new Map();
 for (const [k, v] of results) {
@@ -205,24 +183,61 @@ for (const [k, v] of results) {
   if (!groups.has(id)) groups.set(id, { db, who, scenario, values: {} });
   groups.get(id).values[key] = v;
 }
-out.push('');
-out.push('### Every figure');
-out.push('');
-out.push('| database | who | scenario | requests/s | p50 | p99 | requests | errors | other |');
-out.push('|---|---|---|---|---|---|---|---|---|');
-for (const { db, who, scenario, values } of groups.values()) {
-  const other = Object.entries(values).filter(([k]) => !KNOWN.includes(k)).map(([k, v]) => `${k} ${v}`).join(', ');
-  const cell = (k, f) => (values[k] === undefined ? '' : f(values[k]));
-  out.push(`| ${DB_NAMES[db] ?? '—'} | ${who} | ${scenario} | ${cell('rps', (v) => n(v, 1))} | ${cell('p50_ms', ms)} | `
-    + `${cell('p99_ms', ms)} | ${cell('requests', n)} | ${cell('errors', n)} | ${other} |`);
+
+// One database's section: how it was measured, its targets, every figure (json-server's included).
+function section(db) {
+  const out = [];
+  const flags = db === 'h2' ? options['h2-opts'] : options['pg-opts'];
+  out.push(`Measured ${when} on one machine (${options.machine ?? 'this machine'}), app, database and load generator together, `
+    + `${options.connections ?? 32} connections, ${options.duration ?? '?'} s a scenario`
+    + `${options.paged && options.paged !== options.duration ? ` (${options.paged} s for the first, type + date and deep pages)` : ''}, `
+    + `${n(events)} events and `
+    + `${n(Number(options.companies ?? 0))} companies. Command: \`${options.command ?? 'bash bench/run.sh'}\`. JVM flags, the `
+    + `service's and the anchor's: ${flags ? `\`${flags}\`` : 'none'} (${db === 'h2' ? 'the README\'s command' : 'the Dockerfile\'s, sized as in the 512 MiB pod'}).`);
+  out.push('');
+  out.push('| scenario | target | measured | anchor | ratio | verdict |');
+  out.push('|---|---|---|---|---|---|');
+  const rows = all.filter((r) => r.db === db);
+  for (const r of rows) {
+    out.push(`| ${r.scenario} | ${r.target} | ${r.measured} | ${r.anchor} | ${ratioText(r.ratio)} | ${verdict(r)} |`);
+  }
+  const passed = rows.filter((r) => r.pass === true).length;
+  const missed = rows.filter((r) => r.pass === false).length;
+  out.push('');
+  out.push(`${passed} targets met, ${missed} missed, ${rows.length - passed - missed} recorded without a target or not measured. `
+    + 'Ratios are measured ÷ anchor, except start-up (anchor ÷ measured) and disk (file ÷ data); \'—\': recorded, no target; '
+    + '\'n/a\': not measured in this run.'
+    + (atFullSize ? '' : ` '*': the issue sets this figure for 1,000,000 events; this run had ${n(events)}, so its verdict only`
+      + ' checks the harness.'));
+  out.push('');
+  out.push('<details><summary>Every figure of this run</summary>');
+  out.push('');
+  out.push('| who | scenario | requests/s | p50 | p99 | requests | errors | other |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const { who, scenario, values } of [...groups.values()].filter((g) => g.db === db || g.db === 'any')) {
+    const other = Object.entries(values).filter(([k]) => !KNOWN.includes(k)).map(([k, v]) => `${k} ${v}`).join(', ');
+    const cell = (k, f) => (values[k] === undefined ? '' : f(values[k]));
+    out.push(`| ${who} | ${scenario} | ${cell('rps', (v) => n(v, 1))} | ${cell('p50_ms', ms)} | `
+      + `${cell('p99_ms', ms)} | ${cell('requests', n)} | ${cell('errors', n)} | ${other} |`);
+  }
+  out.push('');
+  out.push('</details>');
+  return out.join('\n');
 }
-console.log(out.join('\n'));
+
+const report = [];
+for (const db of dbs) {
+  const text = section(db);
+  if (options.sections) writeFileSync(`${options.sections}/targets-${db}.md`, `${text}\n`);
+  report.push(`### ${DB_NAMES[db] ?? db}, ${n(events)} events`, '', text, '');
+}
+console.log(report.join('\n'));
 
 // Failures: a scenario that answered errors or nothing (json-server's own errors are its business: it
 // only has to answer), then in the smoke run the ratios it can show.
 const broken = [];
 for (const { db, who, scenario, values } of groups.values()) {
-  const where = `${who} ${scenario} (${DB_NAMES[db] ?? db})`;
+  const where = `${who} ${scenario}${db === 'any' ? '' : ` (${DB_NAMES[db] ?? db})`}`;
   if (values.requests === 0 || values.rps === 0) broken.push(`${where}: no answers`);
   if (values.errors > 0 && who !== 'json-server') broken.push(`${where}: ${values.errors} errors`);
 }
