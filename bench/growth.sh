@@ -69,7 +69,7 @@ measure() { # label base events
 }
 
 for db in $dbs; do
-  echo "== $db ($( [ -n "$(bench_java_opts "$db")" ] && echo "JVM flags: $(bench_java_opts "$db")" || echo "no JVM flags: the README's command"))"
+  echo "== $db ($(bench_java_opts_said "$db"))"
   settings=(CHIP_EVENTS_DATA_DIR="$BENCH_WORK/h2-service" CHIP_EVENTS_STARTER_DATASET_ENABLED=false CHIP_EVENTS_ADMIN_KEY="$key"
     CHIP_EVENTS_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE=1000000000)
   if [ "$db" = postgresql ]; then
@@ -106,8 +106,10 @@ for db in $dbs; do
 done
 
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(java -version 2>&1 | head -1)"
-node bench/growth-table.mjs "$BENCH_RESULTS" --sections "$BENCH_WORK" --machine "$machine" --duration "$BENCH_DURATION" --connections "$BENCH_CONNECTIONS" \
-  --command "${BENCH_GROWTH_SIZES:+BENCH_GROWTH_SIZES=\"$BENCH_GROWTH_SIZES\" }${BENCH_DBS:+BENCH_DBS=\"$BENCH_DBS\" }bash bench/run.sh --growth" \
+command_line="${BENCH_GROWTH_SIZES:+BENCH_GROWTH_SIZES=\"$BENCH_GROWTH_SIZES\" }"
+command_line+="${BENCH_DBS:+BENCH_DBS=\"$BENCH_DBS\" }bash bench/run.sh --growth"
+node bench/growth-table.mjs "$BENCH_RESULTS" --sections "$BENCH_WORK" --machine "$machine" --duration "$BENCH_DURATION" \
+  --connections "$BENCH_CONNECTIONS" --command "$command_line" \
   --pg-opts "$BENCH_PG_OPTS" --h2-opts "$BENCH_H2_OPTS" >"$BENCH_WORK/growth.md" || status=$?
 cat "$BENCH_WORK/growth.md"
 for db in $dbs; do

@@ -12,10 +12,14 @@ APP_PID=""
 
 # JVM flags, the same for the service and the anchor: on PostgreSQL the Dockerfile's, sized as in the
 # 512 MiB pod of k8s/ (BENCH_JAVA_OPTS); on H2 none, as the README's command runs it (BENCH_H2_JAVA_OPTS).
-BENCH_PG_OPTS=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"}
+BENCH_PG_OPTS=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError \
+-XX:+UseSerialGC"}
 BENCH_H2_OPTS=${BENCH_H2_JAVA_OPTS:-}
 bench_java_opts() { # db
   if [ "$1" = h2 ]; then echo "$BENCH_H2_OPTS"; else echo "$BENCH_PG_OPTS"; fi
+}
+bench_java_opts_said() { # db: the flags, in words
+  if [ -n "$(bench_java_opts "$1")" ]; then echo "JVM flags: $(bench_java_opts "$1")"; else echo "no JVM flags: the README's command"; fi
 }
 
 bench_need() { # command debian-package
@@ -117,7 +121,10 @@ run_wrk() { # db who scenario url [lua-script]
   out=$(wrk -t2 -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --timeout 10s --latency ${script:+-s "$script"} "$url" 2>&1) || true
   local figures
   figures=$(awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; if (v ~ /m$/) return v * 60000; return v + 0 }
+    function ms(v) {
+      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; if (v ~ /m$/) return v * 60000
+      return v + 0
+    }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }

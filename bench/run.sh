@@ -20,7 +20,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 # The command as given, settings included, for the report (before this script exports its own).
-command_line="${BENCH_DBS:+BENCH_DBS=\"$BENCH_DBS\" }${BENCH_EVENTS:+BENCH_EVENTS=$BENCH_EVENTS }${BENCH_DURATION:+BENCH_DURATION=$BENCH_DURATION }bash bench/run.sh${1:+ $1}"
+command_line="${BENCH_DBS:+BENCH_DBS=\"$BENCH_DBS\" }${BENCH_EVENTS:+BENCH_EVENTS=$BENCH_EVENTS }"
+command_line+="${BENCH_DURATION:+BENCH_DURATION=$BENCH_DURATION }bash bench/run.sh${1:+ $1}"
 mode=full
 case "${1:-}" in
   "") ;;
@@ -205,7 +206,7 @@ anchor_leg() { # db
 }
 
 for db in $dbs; do
-  echo "== $db ($( [ -n "$(bench_java_opts "$db")" ] && echo "JVM flags: $(bench_java_opts "$db")" || echo "no JVM flags: the README's command"))"
+  echo "== $db ($(bench_java_opts_said "$db"))"
   db_settings=()
   anchor_settings=()
   if [ "$db" = postgresql ]; then
@@ -239,9 +240,11 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/events?_limit=1"; do
   kill -0 "$js" 2>/dev/null || { cat "$BENCH_WORK/json-server.log"; exit 1; }
   sleep 0.2
 done
-run_wrk any json-server first-page "http://127.0.0.1:$port/events?_sort=occurredOn&_order=desc&_limit=50"
-run_wrk any json-server type-date "http://127.0.0.1:$port/events?type=IPO&occurredOn_gte=2000-01-01&occurredOn_lte=2020-12-31&_sort=occurredOn&_order=desc&_limit=50"
-run_wrk any json-server full-text "http://127.0.0.1:$port/events?q=wafer&_limit=50"
+js_base="http://127.0.0.1:$port/events"
+run_wrk any json-server first-page "$js_base?_sort=occurredOn&_order=desc&_limit=50"
+run_wrk any json-server type-date \
+  "$js_base?type=IPO&occurredOn_gte=2000-01-01&occurredOn_lte=2020-12-31&_sort=occurredOn&_order=desc&_limit=50"
+run_wrk any json-server full-text "$js_base?q=wafer&_limit=50"
 kill "$js"
 wait "$js" 2>/dev/null || true
 

@@ -131,7 +131,8 @@ function targets(db) {
     anchor: `${perSecond(a('import', 'rows_s'))} (Panache, 32 POSTs at a time)`, ratio: load, pass: atLeast(load, 1.5) }));
 
   const csv = s('csv-export', 'mb_s');
-  rows.push(row('CSV export of every match', `≥ ${limit(50, 30)} MB/s`, { measured: `${n(csv, 1)} MB/s (${n(s('csv-export', 'rows'))} rows, ${n(s('csv-export', 'mb'), 1)} MB)`,
+  rows.push(row('CSV export of every match', `≥ ${limit(50, 30)} MB/s`, {
+    measured: `${n(csv, 1)} MB/s (${n(s('csv-export', 'rows'))} rows, ${n(s('csv-export', 'mb'), 1)} MB)`,
     pass: atLeast(csv, limit(50, 30)), absolute: true }));
 
   for (const [scenario, label, limitMs, absolute] of [['ready-restart', 'ready after a restart', 3000, true],
@@ -193,7 +194,8 @@ function section(db) {
     + `${options.paged && options.paged !== options.duration ? ` (${options.paged} s for the first, type + date and deep pages)` : ''}, `
     + `${n(events)} events and `
     + `${n(Number(options.companies ?? 0))} companies. Command: \`${options.command ?? 'bash bench/run.sh'}\`. JVM flags, the `
-    + `service's and the anchor's: ${flags ? `\`${flags}\`` : 'none'} (${db === 'h2' ? 'the README\'s command' : 'the Dockerfile\'s, sized as in the 512 MiB pod'}).`);
+    + `service's and the anchor's: ${flags ? `\`${flags}\`` : 'none'} `
+    + `(${db === 'h2' ? 'the README\'s command' : 'the Dockerfile\'s, sized as in the 512 MiB pod'}).`);
   out.push('');
   out.push('| scenario | target | measured | anchor | ratio | verdict |');
   out.push('|---|---|---|---|---|---|');
