@@ -1,7 +1,7 @@
 // Turns the benchmark's results (results.tsv: database, who, scenario, key, value) into its report, in
 // Markdown on stdout: the targets of issue 14, one row per target and database with the measured figure,
 // its anchor, the ratio and a verdict; then every figure measured.
-// Usage: node targets.mjs <results.tsv> --events N [--gate] [--sections DIR] [--companies N --duration S --paged S
+// Usage: node targets.mjs <results.tsv> --events N [--gate] [--sections DIR] [--companies N --duration S --pages TEXT
 //        --connections N --single-writes N --machine TEXT --command TEXT --pg-opts FLAGS --h2-opts FLAGS]
 // --sections DIR also writes each database's section alone to DIR/targets-<db>.md (for docs/benchmarks.md).
 // Exit code: 1 when a scenario answered errors or nothing; with --gate (the smoke run), 3 when a ratio that
@@ -20,12 +20,20 @@ if (!file || !events) {
   process.exit(2);
 }
 
-const results = new Map();
+// A figure measured in several rounds (the checked pages) counts as their mean; requests and errors add up.
+const measured = new Map();
 for (const line of readFileSync(file, 'utf8').split('\n')) {
   const [db, who, scenario, key, value] = line.split('\t');
   if (key !== undefined && value !== '' && value !== undefined && !Number.isNaN(Number(value))) {
-    results.set(`${db}|${who}|${scenario}|${key}`, Number(value));
+    const id = `${db}|${who}|${scenario}|${key}`;
+    measured.set(id, [...(measured.get(id) ?? []), Number(value)]);
   }
+}
+const results = new Map();
+for (const [id, values] of measured) {
+  const sum = values.reduce((a, b) => a + b, 0);
+  results.set(id, ['requests', 'errors'].includes(id.split('|')[3]) ? sum : sum / values.length);
+  if (values.length > 1 && id.endsWith('|rps')) results.set(id.replace(/rps$/, 'rounds'), values.length);
 }
 const get = (db, who, scenario, key) => results.get(`${db}|${who}|${scenario}|${key}`) ?? null;
 const dbs = [...new Set([...results.keys()].map((k) => k.split('|')[0]).filter((db) => db !== 'any'))];
@@ -191,7 +199,7 @@ function section(db) {
   const flags = db === 'h2' ? options['h2-opts'] : options['pg-opts'];
   out.push(`Measured ${when} on one machine (${options.machine ?? 'this machine'}), app, database and load generator together, `
     + `${options.connections ?? 32} connections, ${options.duration ?? '?'} s a scenario`
-    + `${options.paged && options.paged !== options.duration ? ` (${options.paged} s for the first, type + date and deep pages)` : ''}, `
+    + `${options.pages ? ` (the first, type + date and deep pages in ${options.pages})` : ''}, `
     + `${n(events)} events and `
     + `${n(Number(options.companies ?? 0))} companies. Command: \`${options.command ?? 'bash bench/run.sh'}\`. JVM flags, the `
     + `service's and the anchor's: ${flags ? `\`${flags}\`` : 'none'} `
