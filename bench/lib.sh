@@ -74,11 +74,13 @@ bench_build() { # pom name db-kind
 # Starts a packaged app and waits until /q/health/ready answers 200. Sets APP_PID and READY_MS, the time
 # from the exec to the first ready answer (polled every 20 ms). Extra arguments are NAME=value settings.
 app_start() { # folder java-opts port log [NAME=value...]
-  local folder=$1 opts=$2 port=$3 log=$4 started
+  local folder=$1 opts=$2 port=$3 log=$4 started management
   shift 4
+  # The service's management interface (metrics) takes a free port of its own, not the shared default 9000.
+  management=$(pg_free_port)
   started=$(date +%s%N)
   # shellcheck disable=SC2086 # opts holds several flags, or none (the README's command)
-  env "$@" QUARKUS_HTTP_PORT="$port" PORT="$port" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+  env "$@" QUARKUS_HTTP_PORT="$port" PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
     java $opts -jar "$folder/quarkus-run.jar" >>"$log" 2>&1 &
   APP_PID=$!
   BENCH_PIDS+=("$APP_PID")
