@@ -30,10 +30,12 @@ pg_install() {
   pg_find_bin
 }
 
+# A port below the kernel's ephemeral range (32768 and up), where outgoing connections take theirs: a port
+# that answers no connection there may still be bound by a client socket, and the server's bind then fails.
 pg_free_port() {
   local port
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((20000 + RANDOM % 12000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return

@@ -1,11 +1,29 @@
-// Writes a reproducible (seeded) dataset for the benchmark: companies.json (CompanyRequest bodies),
-// events-NNN.csv (import chunks with the export's columns) and jsonserver-db.json (the first
-// 100,000 events for json-server). Usage: node generate.mjs <events> <companies> <outDir> [seed]
+// Writes a reproducible (seeded) dataset for the benchmark:
+//   companies.json             CompanyRequest bodies
+//   events-NNN.csv             bulk-import chunks of 100,000 rows (--chunk N), in the export's columns (IMPORT_COLUMNS)
+//   anchor-events-NNN.ndjson   with --anchor: the same events as bodies for the anchor app's POST /events
+//   jsonserver-db.json         with --json-server: the first 100,000 events for json-server
+// Usage: node generate.mjs <events> <companies> <outDir> [--seed N] [--chunk N] [--anchor] [--json-server]
+//
+// One event is one object with the service's field names (makeEvent); every file is a view of it. When
+// the API gains a field (say amountKind): set it in makeEvent, then name it in IMPORT_COLUMNS once the
+// service's import takes it (and in toAnchor if the anchor's table gets the column).
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const [events, companyCount, outDir, seedArg] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4], process.argv[5]];
-let seed = Number(seedArg ?? 20250127) >>> 0;
+const args = process.argv.slice(2);
+const VALUED = ['--seed', '--chunk'];
+const positional = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1]));
+const [events, companyCount, outDir] = [Number(positional[0]), Number(positional[1]), positional[2]];
+const option = (name) => args.includes(name);
+const value = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const CHUNK = value('--chunk', 100000);
+if (!Number.isInteger(events) || !Number.isInteger(companyCount) || !outDir || !(CHUNK > 0)) {
+  console.error('usage: node generate.mjs <events> <companies> <outDir> [--seed N] [--chunk N] [--anchor] [--json-server]');
+  process.exit(2);
+}
+let seed = value('--seed', 20250127) >>> 0;
+
 // mulberry32: small, fast and reproducible
 function random() {
   seed = (seed + 0x6D2B79F5) >>> 0;
@@ -42,36 +60,27 @@ function type() {
 const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'TWD', 'JPY', 'CNY'];
 const ROLES = ['SUBJECT', 'PARTNER', 'INVESTOR', 'RECIPIENT', 'SUPPLIER', 'CUSTOMER', 'AFFECTED'];
 const TAGS = ['ai', 'hbm', 'euv', 'chips-act', 'us-china', 'ev', 'cloud', 'packaging', 'earnings', 'export-controls', 'tariffs', 'gpu'];
+const START = Date.UTC(1990, 0, 1);
+const SPAN = Date.UTC(2026, 10, 1) - START;
 
-mkdirSync(outDir, { recursive: true });
 const companies = [];
 for (let i = 0; i < companyCount; i++) {
   const name = `${pick(WORDS)[0].toUpperCase()}${pick(WORDS).slice(1)} ${pick(WORDS)} ${i}`;
   companies.push({ name, ticker: `T${i}`, exchange: pick(['Nasdaq', 'NYSE', 'TWSE', 'TSE', 'KRX']), country: pick(COUNTRIES),
     segment: pick(SEGMENTS) });
 }
-writeFileSync(`${outDir}/companies.json`, JSON.stringify(companies));
 
-const csvCell = (value) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-const start = Date.UTC(1990, 0, 1);
-const span = Date.UTC(2026, 10, 1) - start;
-const chunk = 100000;
-const jsonServer = [];
-let out = null;
-for (let i = 0; i < events; i++) {
-  if (i % chunk === 0) {
-    if (out) { out.end(); await once(out, 'finish'); }
-    out = createWriteStream(`${outDir}/events-${String(i / chunk).padStart(3, '0')}.csv`);
-    out.write('type,occurredOn,title,summary,amount,currency,percentChange,country,participants,tags,externalId\r\n');
-  }
+// The i-th event, every field present (null when absent). The order of the random() calls is the
+// dataset: change it and every figure measured before stops being comparable.
+function makeEvent(i) {
   const t = type();
-  const occurredOn = new Date(start + Math.floor(random() * span)).toISOString().slice(0, 10);
+  const occurredOn = new Date(START + Math.floor(random() * SPAN)).toISOString().slice(0, 10);
   const title = Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(WORDS)).join(' ');
   const summary = Array.from({ length: 8 + Math.floor(random() * 20) }, () => pick(WORDS)).join(' ') + '.';
   const hasAmount = t !== 'STOCK_MOVE' ? random() < 0.6 : random() < 0.3;
-  const amount = hasAmount ? Math.round(Math.exp(gaussian() * 2.5 + 18)) : '';
-  const currency = hasAmount ? pick(CURRENCIES) : '';
-  const percentChange = t === 'STOCK_MOVE' ? (gaussian() * 6).toFixed(2) : '';
+  const amount = hasAmount ? Math.round(Math.exp(gaussian() * 2.5 + 18)) : null;
+  const currency = hasAmount ? pick(CURRENCIES) : null;
+  const percentChange = t === 'STOCK_MOVE' ? (gaussian() * 6).toFixed(2) : null;
   const participants = [];
   const used = new Set();
   for (let p = 0, n = 1 + Math.floor(random() * 3); p < n; p++) {
@@ -82,15 +91,69 @@ for (let i = 0; i < events; i++) {
     participants.push({ company: companies[index].ticker, role: pick(ROLES) });
   }
   const tags = [...new Set(Array.from({ length: Math.floor(random() * 5) }, () => pick(TAGS)))];
-  const row = [t, occurredOn, title, summary, amount, currency, percentChange, pick(COUNTRIES), JSON.stringify(participants),
-    tags.join(';'), `bench-${i}`];
-  out.write(row.map((v) => csvCell(String(v))).join(',') + '\r\n');
-  if (i < 100000) {
-    jsonServer.push({ id: i + 1, type: t, occurredOn, title, summary, amount: amount === '' ? null : amount,
-      currency: currency || null, percentChange: percentChange === '' ? null : Number(percentChange), tags, participants });
+  const country = pick(COUNTRIES);
+  return { type: t, occurredOn, title, summary, amount, currency, percentChange, country, participants, tags,
+    externalId: `bench-${i}` };
+}
+
+// The bulk import's CSV: the export's column names; arrays of objects as a JSON cell, tags joined by ';'.
+const IMPORT_COLUMNS = ['type', 'occurredOn', 'title', 'summary', 'amount', 'currency', 'percentChange', 'country', 'participants',
+  'tags', 'externalId'];
+const csvCell = (value) => {
+  if (value === null || value === undefined) return '';
+  const text = Array.isArray(value) ? (value.every((v) => typeof v === 'string') ? value.join(';') : JSON.stringify(value))
+    : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+const toCsv = (event) => IMPORT_COLUMNS.map((column) => csvCell(event[column])).join(',');
+
+// The anchor app has the event table only (no participants or tags); it fills createdAt, searchText, version.
+const toAnchor = ({ type: t, occurredOn, title, summary, amount, currency, percentChange, country, externalId }) =>
+  JSON.stringify({ type: t, occurredOn, title, summary, amount, currency,
+    percentChange: percentChange === null ? null : Number(percentChange), country, externalId });
+
+const toJsonServer = (event, i) => ({ id: i + 1, type: event.type, occurredOn: event.occurredOn, title: event.title,
+  summary: event.summary, amount: event.amount, currency: event.currency,
+  percentChange: event.percentChange === null ? null : Number(event.percentChange), tags: event.tags,
+  participants: event.participants });
+
+// A stream per chunk of CHUNK events, so that the app's import and the anchor's loader read bounded files.
+const JSON_SERVER_EVENTS = 100000;
+class ChunkedWriter {
+  constructor(prefix, suffix, header) {
+    Object.assign(this, { prefix, suffix, header, out: null });
+  }
+
+  async write(i, line) {
+    if (i % CHUNK === 0) {
+      await this.close();
+      this.out = createWriteStream(`${outDir}/${this.prefix}-${String(i / CHUNK).padStart(3, '0')}.${this.suffix}`);
+      if (this.header) this.out.write(this.header);
+    }
+    if (!this.out.write(line)) await once(this.out, 'drain');
+  }
+
+  async close() {
+    if (this.out) {
+      this.out.end();
+      await once(this.out, 'finish');
+      this.out = null;
+    }
   }
 }
-out.end();
-await once(out, 'finish');
-writeFileSync(`${outDir}/jsonserver-db.json`, JSON.stringify({ events: jsonServer }));
-console.log(`generated ${events} events, ${companyCount} companies in ${outDir}`);
+
+mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}/companies.json`, JSON.stringify(companies));
+const csv = new ChunkedWriter('events', 'csv', `${IMPORT_COLUMNS.join(',')}\r\n`);
+const anchor = option('--anchor') ? new ChunkedWriter('anchor-events', 'ndjson', '') : null;
+const jsonServer = option('--json-server') ? [] : null;
+for (let i = 0; i < events; i++) {
+  const event = makeEvent(i);
+  await csv.write(i, `${toCsv(event)}\r\n`);
+  if (anchor) await anchor.write(i, `${toAnchor(event)}\n`);
+  if (jsonServer && i < JSON_SERVER_EVENTS) jsonServer.push(toJsonServer(event, i));
+}
+await csv.close();
+if (anchor) await anchor.close();
+if (jsonServer) writeFileSync(`${outDir}/jsonserver-db.json`, JSON.stringify({ events: jsonServer }));
+console.log(`generated ${events} events, ${companyCount} companies in ${outDir}${anchor ? ' (with the anchor\'s bodies)' : ''}`);

@@ -1,0 +1,209 @@
+# shellcheck shell=bash
+# What bench/run.sh and bench/growth.sh share: tools, builds, starting and stopping the packaged apps
+# (timed to ready), wrk and its figures, resident memory, and the results file. Source it from the
+# project's root after setting BENCH_WORK (a scratch folder), BENCH_CONNECTIONS and BENCH_DURATION.
+
+# shellcheck source=.ci/postgres.sh
+source .ci/postgres.sh
+
+BENCH_RESULTS="$BENCH_WORK/results.tsv"
+BENCH_PIDS=()
+APP_PID=""
+
+# JVM flags, the same for the service and the anchor: on PostgreSQL the Dockerfile's, sized as in the
+# 512 MiB pod of k8s/ (BENCH_JAVA_OPTS); on H2 none, as the README's command runs it (BENCH_H2_JAVA_OPTS).
+BENCH_PG_OPTS=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError \
+-XX:+UseSerialGC"}
+BENCH_H2_OPTS=${BENCH_H2_JAVA_OPTS:-}
+bench_java_opts() { # db
+  if [ "$1" = h2 ]; then echo "$BENCH_H2_OPTS"; else echo "$BENCH_PG_OPTS"; fi
+}
+bench_java_opts_said() { # db: the flags, in words
+  if [ -n "$(bench_java_opts "$1")" ]; then echo "JVM flags: $(bench_java_opts "$1")"; else echo "no JVM flags: the README's command"; fi
+}
+
+bench_need() { # command debian-package
+  if ! command -v "$1" >/dev/null; then
+    echo "== Installing $2 from Debian's packages"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+
+# Every process a script starts is stopped on its way out, whatever the reason.
+bench_cleanup() {
+  local pid
+  for pid in "${BENCH_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  pg_stop
+}
+
+# One measurement: database, who (service, anchor, pgbench, json-server), scenario, key, number.
+record() {
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$BENCH_RESULTS"
+}
+
+rss_mb() {
+  local kb
+  kb=$(ps -o rss= -p "$1" 2>/dev/null | tr -d ' ' || true)
+  echo $(( ${kb:-0} / 1024 ))
+}
+
+# Samples a process's resident memory every 250 ms into a file until rss_sampler_stop prints the peak.
+rss_sampler_start() { # pid file
+  ( while kill -0 "$1" 2>/dev/null; do rss_mb "$1"; sleep 0.25; done ) >"$2" &
+  RSS_SAMPLER=$!
+}
+rss_sampler_stop() { # file
+  kill "$RSS_SAMPLER" 2>/dev/null || true
+  wait "$RSS_SAMPLER" 2>/dev/null || true
+  sort -n "$1" | tail -1
+}
+
+elapsed_ms() { # since a $(date +%s%N)
+  echo $(( ($(date +%s%N) - $1) / 1000000 ))
+}
+
+# Builds a Quarkus project for one database kind into $BENCH_WORK/<name> (the fast-jar folder).
+bench_build() { # pom name db-kind
+  ./mvnw -B -q -f "$1" package -Dmaven.test.skip=true -Dquarkus.datasource.db-kind="$3"
+  rm -rf "${BENCH_WORK:?}/$2"
+  cp -r "$(dirname "$1")/target/quarkus-app" "$BENCH_WORK/$2"
+}
+
+# Starts a packaged app and waits until /q/health/ready answers 200. Sets APP_PID and READY_MS, the time
+# from the exec to the first ready answer (polled every 20 ms). Extra arguments are NAME=value settings.
+app_start() { # folder java-opts port log [NAME=value...]
+  local folder=$1 opts=$2 port=$3 log=$4 started management
+  shift 4
+  # The service's management interface (metrics) takes a free port of its own, not the shared default 9000.
+  management=$(pg_free_port)
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086 # opts holds several flags, or none (the README's command)
+  env "$@" QUARKUS_HTTP_PORT="$port" PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+    java $opts -jar "$folder/quarkus-run.jar" >>"$log" 2>&1 &
+  APP_PID=$!
+  BENCH_PIDS+=("$APP_PID")
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "!! $folder did not start:"
+      tail -40 "$log"
+      return 1
+    fi
+    sleep 0.02
+  done
+  # shellcheck disable=SC2034 # read by the caller
+  READY_MS=$(elapsed_ms "$started")
+}
+
+# SIGTERM, as a container runtime sends it, and wait for the process to end.
+app_stop() { # pid
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  if [ "$1" = "$APP_PID" ]; then APP_PID=""; fi
+}
+
+# Fails when the running app has exited (the run's figures would be a dead server's).
+app_alive() {
+  if [ -n "$APP_PID" ] && ! kill -0 "$APP_PID" 2>/dev/null; then
+    echo "!! the app (pid $APP_PID) exited in the middle of the run: its log is under $BENCH_WORK" >&2
+    return 1
+  fi
+}
+
+# wrk at BENCH_CONNECTIONS for BENCH_DURATION seconds; records requests/s, p50 and p99 (ms), requests and
+# errors (non-2xx answers plus socket errors). Prints one line.
+run_wrk() { # db who scenario url [lua-script]
+  local db=$1 who=$2 scenario=$3 url=$4 script=${5:-} out
+  # Let the previous scenario's last requests drain first: one request of this kind (which waits behind
+  # them on a single-threaded server such as json-server), then half a second.
+  app_alive
+  curl -s -o /dev/null --max-time 120 "$url" || true
+  sleep 0.5
+  out=$(wrk -t2 -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --timeout 10s --latency ${script:+-s "$script"} "$url" 2>&1) || true
+  local figures
+  figures=$(awk '
+    function ms(v) {
+      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; if (v ~ /m$/) return v * 60000
+      return v + 0
+    }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    / requests in / { requests = $1 }
+    /Non-2xx/ { errors += $NF }
+    /Socket errors:/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) errors += $i }
+    END { printf "%s %s %s %s %s", rps + 0, p50 + 0, p99 + 0, requests + 0, errors + 0 }' <<<"$out")
+  local rps p50 p99 requests errors
+  read -r rps p50 p99 requests errors <<<"$figures"
+  record "$db" "$who" "$scenario" rps "$rps"
+  record "$db" "$who" "$scenario" p50_ms "$p50"
+  record "$db" "$who" "$scenario" p99_ms "$p99"
+  record "$db" "$who" "$scenario" requests "$requests"
+  record "$db" "$who" "$scenario" errors "$errors"
+  echo "   $who $scenario: $rps req/s, p50 ${p50} ms, p99 ${p99} ms, $errors errors"
+  if [ "$requests" = 0 ]; then
+    echo "$out" | tail -5
+  fi
+}
+
+# Imports CSV chunks through POST /events/import; records the time, the rate and the app's peak resident
+# memory during the import under the given database label.
+service_import() { # db base key rows chunk...
+  local db=$1 base=$2 key=$3 rows=$4 chunk status started ms peak
+  shift 4
+  rss_sampler_start "$APP_PID" "$BENCH_WORK/rss-import-$db.txt"
+  started=$(date +%s%N)
+  for chunk in "$@"; do
+    status=$(curl -s -o "$BENCH_WORK/import.json" -w '%{http_code}' -X POST "$base/api/v1/events/import" -H "X-API-Key: $key" \
+      -H 'Content-Type: text/csv; charset=UTF-8' --data-binary @"$chunk")
+    if [ "$status" != 200 ]; then
+      echo "!! import failed: $status $(head -c 500 "$BENCH_WORK/import.json")"
+      return 1
+    fi
+  done
+  ms=$(elapsed_ms "$started")
+  peak=$(rss_sampler_stop "$BENCH_WORK/rss-import-$db.txt")
+  record "$db" service import seconds "$(awk -v m="$ms" 'BEGIN { printf "%.1f", m / 1000 }')"
+  record "$db" service import rows_s $(( rows * 1000 / (ms > 0 ? ms : 1) ))
+  record "$db" service import peak_rss_mb "${peak:-0}"
+  echo "   imported $rows events in $ms ms ($(( rows * 1000 / (ms > 0 ? ms : 1) )) rows/s), peak RSS ${peak:-0} MB"
+}
+
+# Stats by month right after a write, so that no cached answer can serve it: a POST, then the timed GET,
+# n times. Records the median and the slowest.
+stats_uncached() { # db base key n
+  local db=$1 base=$2 key=$3 n=$4 i times="$BENCH_WORK/stats-uncached-$1.txt"
+  : >"$times"
+  for i in $(seq 1 "$n"); do
+    curl -sf -o /dev/null -X POST "$base/api/v1/events" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+      -d "{\"type\": \"OTHER\", \"occurredOn\": \"2025-03-0$(( i % 9 + 1 ))\", \"title\": \"stats write $i\"}"
+    curl -sf -o /dev/null -w '%{time_total}\n' "$base/api/v1/events/stats?groupBy=month" >>"$times"
+  done
+  local p50 max
+  p50=$(sort -n "$times" | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] * 1000 }')
+  max=$(sort -n "$times" | tail -1 | awk '{ printf "%.1f", $1 * 1000 }')
+  record "$db" service stats-uncached p50_ms "$p50"
+  record "$db" service stats-uncached max_ms "$max"
+  record "$db" service stats-uncached requests "$(wc -l <"$times")"
+  echo "   service stats-uncached (a write, then stats by month; $n times): p50 $p50 ms, slowest $max ms"
+}
+
+# Size of the H2 file now, and (when the app is stopped) of a compacted copy: the tables and their
+# indexes with nothing dead in between, which is what "its table data" is measured as.
+h2_disk() { # data-folder scenario h2-jar [compact]
+  local file="$1/chip-events.mv.db" scenario=$2 h2=$3 size compacted copy="$BENCH_WORK/h2-compact"
+  size=$(stat -c %s "$file")
+  record h2 service "$scenario" file_mb "$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }')"
+  if [ "${4:-}" = compact ]; then
+    rm -rf "$copy" && mkdir -p "$copy" && cp "$file" "$copy/"
+    java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$copy/chip-events" -user chip -password chip \
+      -sql "SHUTDOWN COMPACT" >"$BENCH_WORK/h2-compact.log" 2>&1 || true
+    compacted=$(stat -c %s "$copy/chip-events.mv.db")
+    record h2 service "$scenario" data_mb "$(awk -v b="$compacted" 'BEGIN { printf "%.1f", b / 1048576 }')"
+    echo "   H2 file $(( size / 1048576 )) MB, its data compacted $(( compacted / 1048576 )) MB ($scenario)"
+    rm -rf "$copy"
+  else
+    echo "   H2 file $(( size / 1048576 )) MB ($scenario)"
+  fi
+}
