@@ -3,13 +3,12 @@ package dev.chipevents.common.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
-import java.util.Set;
-import java.util.WeakHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
+import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.runtime.StartupEvent;
 
@@ -26,26 +25,30 @@ import dev.chipevents.common.config.ChipEventsConfig;
 public class StatementTimeout implements AgroalPoolInterceptor {
 
     private final int milliseconds;
-    private final Set<Connection> limited = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Instance<AgroalDataSource> dataSource;
     private volatile boolean started;
 
-    public StatementTimeout(ChipEventsConfig config) {
+    public StatementTimeout(ChipEventsConfig config, Instance<AgroalDataSource> dataSource) {
         this.milliseconds = Math.max(0, config.queryTimeoutMs());
+        this.dataSource = dataSource;
     }
 
+    /** From now on every new connection gets the limit; those opened during start-up are closed so that none is left without it. */
     void onStart(@Observes StartupEvent start) {
         started = true;
+        if (milliseconds > 0) {
+            dataSource.get().flush(AgroalDataSource.FlushMode.ALL);
+        }
     }
 
     @Override
-    public void onConnectionAcquire(Connection connection) {
-        if (!started || milliseconds == 0 || limited.contains(connection)) {
+    public void onConnectionCreate(Connection connection) {
+        if (!started || milliseconds == 0) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
             String product = connection.getMetaData().getDatabaseProductName();
             statement.execute("PostgreSQL".equals(product) ? "set statement_timeout = " + milliseconds : "set query_timeout " + milliseconds);
-            limited.add(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set the statement timeout on a database connection", e);
         }
