@@ -73,6 +73,11 @@ public class EventSearch {
         Map<String, Object> params = new HashMap<>(where.parameters());
         params.putAll(after.parameters());
         String orderBy = Keyset.orderBy(order.stream().map(c -> new Keyset.Column(c.expression(), c.descending(), c.nullable())).toList());
+        if (!where.fixedColumns().isEmpty() && order.get(0).expression().equals("e.occurredOn")) {
+            // Same order (the column has one value), but H2 now reads the (type or country, occurred_on, id) index in it.
+            String direction = order.get(0).descending() ? " desc, " : " asc, ";
+            orderBy = where.fixedColumns().get(0) + direction + orderBy;
+        }
         return rows.page(after.appendTo(where.clause()), params, orderBy, max);
     }
 
