@@ -36,7 +36,8 @@ public class EventParameters implements OASFilter {
     private static final Map<String, List<String>> OPERATIONS = Map.of(
             "listEvents", LIST,
             "listCompanyEvents", LIST,
-            "eventStats", FILTERS);
+            "eventStats", FILTERS,
+            "listChanges", FILTERS);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
