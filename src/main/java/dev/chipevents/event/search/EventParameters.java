@@ -77,11 +77,14 @@ public class EventParameters implements OASFilter {
                 number()));
         p.put("maxChange", query("maxChange", "Largest percentChange, inclusive: `maxChange=-10` finds drops of 10 percent or worse.",
                 number()));
-        p.put("sort", query("sort", "Comma-separated fields from occurredOn, amount, percentChange, createdAt, title; '-' in front"
-                + " for descending, e.g. `-amount`. Missing amounts and percent changes come last. Ties are broken by id.",
+        p.put("sort", query("sort", "Comma-separated fields from occurredOn, amount, percentChange, createdAt, updatedAt, title; '-'"
+                + " in front for descending, e.g. `-amount`. Missing amounts and percent changes come last. Ties are broken by id."
+                + " The default is `-occurredOn`, and `-updatedAt` (newest change first) for the Atom feed.",
                 string().maxLength(200).defaultValue("-occurredOn")));
-        p.put("format", query("format", "`csv` streams every match as RFC 4180 CSV (like `Accept: text/csv`), ignoring `limit`.",
-                string().enumeration(List.of("json", "csv")).defaultValue("json")));
+        p.put("format", query("format", "`csv` streams every match as RFC 4180 CSV (like `Accept: text/csv`) and `ics` as an RFC 5545"
+                + " iCalendar file to subscribe to (like `Accept: text/calendar`), both ignoring `limit`; `atom` answers the page as"
+                + " an RFC 4287 Atom feed (like `Accept: application/atom+xml`).",
+                string().enumeration(List.<Object>copyOf(EventQuery.FORMATS)).defaultValue("json")));
         return p;
     }
 
