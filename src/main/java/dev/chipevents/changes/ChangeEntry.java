@@ -3,6 +3,7 @@ package dev.chipevents.changes;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,6 +28,7 @@ public record ChangeEntry(
         String changedBy,
         @Schema(required = true, description = "True when a bulk import made it.") boolean imported,
         @JsonRawValue
-        @Schema(type = SchemaType.OBJECT, nullable = true, anyOf = { EventResponse.class, CompanyResponse.class },
-                description = "The resource as GET answers it after the change; null for a delete.") String state) {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(type = SchemaType.OBJECT, anyOf = { EventResponse.class, CompanyResponse.class },
+                description = "The resource as GET answers it after the change; absent for a delete.") String state) {
 }

@@ -48,7 +48,7 @@ public class ChangesResource {
 
             As **Server-Sent Events** (`Accept: text/event-stream`, or anything but JSON): each message has \
             `id: <sequence>`, `event: <operation>` (CREATE, UPDATE, DELETE, RESTORE) and the Change as JSON `data` (for a \
-            delete, `state` is null). Without a resume point the stream starts now; with `Last-Event-ID` (sent by a \
+            delete, without `state`). Without a resume point the stream starts now; with `Last-Event-ID` (sent by a \
             reconnecting EventSource; it wins over `since`) or `since` it replays every later change, then goes live. \
             A comment line every 15 seconds (with the stream's position as id) keeps proxies from closing it. A client \
             that does not keep up is disconnected and resumes where it stopped.

@@ -108,6 +108,24 @@ public final class SseClient implements AutoCloseable {
         return ended;
     }
 
+    /**
+     * Closes the connection at whatever point it is (maybe inside a message) and gives the events already
+     * dispatched but not yet taken: afterwards {@link #lastEventId()} is where a reconnect resumes.
+     */
+    public List<Message> closeAndDrain() throws InterruptedException {
+        close();
+        reader.join(10_000);
+        List<Message> rest = new ArrayList<>();
+        Message message;
+        while ((message = messages.poll()) != null) {
+            if (message != END) {
+                rest.add(message);
+            }
+        }
+        messages.offer(END);
+        return rest;
+    }
+
     @Override
     public void close() {
         try {
