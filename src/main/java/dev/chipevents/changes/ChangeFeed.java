@@ -69,6 +69,7 @@ public class ChangeFeed {
     private volatile SseBroadcaster closings;
     private Thread dispatcher;
     private ExecutorService catchUps;
+    private Thread onSigterm;
 
     ChangeFeed(ChangeLog log, ObjectMapper json, ChipEventsConfig config) {
         this.log = log;
@@ -82,6 +83,10 @@ public class ChangeFeed {
         catchUps = Executors.newFixedThreadPool(2, daemon("chip-events-changes-catch-up"));
         dispatcher = daemon("chip-events-changes").newThread(this::dispatch);
         dispatcher.start();
+        // Quarkus waits up to quarkus.shutdown.timeout for open requests, and a stream is one until it ends; its
+        // ShutdownEvent comes after that wait. A JVM shutdown hook runs at SIGTERM, beside Quarkus's own.
+        onSigterm = new Thread(this::stopAll, "chip-events-changes-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSigterm);
     }
 
     /** Read the log again soon. */
@@ -291,7 +296,18 @@ public class ChangeFeed {
     }
 
     @PreDestroy
-    void stopAll() {
+    void destroy() {
+        stopAll();
+        if (onSigterm != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSigterm);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    private synchronized void stopAll() {
         if (!running) {
             return;
         }
