@@ -80,8 +80,8 @@ public class ChangesResource {
             content = {
                     @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
                             description = "text/event-stream messages; each `data` is a Change."),
-                            example = ": changes after 1041\nid: 1041\nretry: 1000\n\nid: 1042\nevent: UPDATE\n"
-                                    + "data: {\"sequence\":1042,\"operation\":\"UPDATE\",\"resource\":\"event\",...}\n\n"),
+                            example = ":changes after 1041\nid:1041\nretry:1000\n\nid:1042\nevent:UPDATE\n"
+                                    + "data:{\"sequence\":1042,\"operation\":\"UPDATE\",\"resource\":\"event\",...}\n\n"),
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)) })
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(responseCode = "410", description = "The resume point is older than the changes kept: reload, then follow from now.",

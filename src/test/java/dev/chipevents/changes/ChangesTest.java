@@ -15,6 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -176,6 +182,50 @@ class ChangesTest {
             assertEquals(400, future.status());
             assertTrue(future.body().contains("beyond the last change"));
         }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    /**
+     * PostgreSQL only: every connection of the service is cut (as when the database restarts). Streams end
+     * cleanly, and a client that resumes from its last id gets each change once.
+     */
+    @Test
+    void aDatabaseOutageEndsStreamsAndResumingMissesNothing() throws Exception {
+        Assumptions.assumeTrue(dbKind.startsWith("postgres"), "needs a database server whose connections can be cut");
+        SseClient stream = SseClient.open(changes, null);
+        assertEquals(200, stream.status());
+        String before = TestData.createEvent(TestData.event("Before the outage")).path("id");
+        assertEquals(before, JSON.readTree(stream.next(WAIT).data()).get("id").asText());
+        try (java.sql.Connection admin = dataSource.getConnection(); java.sql.Statement cut = admin.createStatement()) {
+            cut.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = current_user"
+                    + " and pid <> pg_backend_pid() and datname = current_database()");
+        }
+        List<String> written = new java.util.ArrayList<>();
+        for (int i = 0; written.size() < 3 && i < 20; i++) {
+            var answer = given().contentType(ContentType.JSON).body(TestData.event("During the outage " + i))
+                    .when().post("/api/v1/events");
+            if (answer.statusCode() == 201) { // a write on a cut connection fails; the client retries
+                written.add(answer.path("id"));
+            }
+        }
+        assertEquals(3, written.size());
+        List<String> received = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.size() < written.size() && System.nanoTime() < deadline) {
+            SseClient.Message message = stream.next(Duration.ofSeconds(1));
+            if (message != null) {
+                received.add(JSON.readTree(message.data()).get("id").asText());
+            } else if (stream.ended()) {
+                stream = SseClient.open(changes, stream.lastEventId()); // as EventSource reconnects
+            }
+        }
+        stream.close();
+        assertEquals(written, received, "each change once, in order, across the outage");
     }
 
     @Test
