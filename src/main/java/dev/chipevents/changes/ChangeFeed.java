@@ -284,7 +284,8 @@ public class ChangeFeed {
         }
     }
 
-    private void closeAll() {
+    /** Ends every stream (a database outage; tests): clients reconnect and resume. */
+    void closeAll() {
         for (ChangeStream stream : open) {
             stream.close();
         }

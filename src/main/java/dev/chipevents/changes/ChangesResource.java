@@ -77,12 +77,13 @@ public class ChangesResource {
             + " from there. EventSource sends it when it reconnects.", schema = @Schema(type = SchemaType.STRING, maxLength = 20))
     @APIResponse(responseCode = "200", description = "The stream (it stays open), or a page of changes.",
             headers = @Header(ref = "Link"),
+            // JSON first: Swagger UI asks for the first type, and a stream never ends for it to show
             content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)),
                     @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
                             description = "text/event-stream messages; each `data` is a Change."),
                             example = ":changes after 1041\nid:1041\nretry:1000\n\nid:1042\nevent:UPDATE\n"
-                                    + "data:{\"sequence\":1042,\"operation\":\"UPDATE\",\"resource\":\"event\",...}\n\n"),
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)) })
+                                    + "data:{\"sequence\":1042,\"operation\":\"UPDATE\",\"resource\":\"event\",...}\n\n") })
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(responseCode = "410", description = "The resume point is older than the changes kept: reload, then follow from now.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
