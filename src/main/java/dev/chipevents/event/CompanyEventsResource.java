@@ -38,13 +38,16 @@ public class CompanyEventsResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, EventCsv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, EventCsv.MEDIA_TYPE, EventLists.CALENDAR, EventLists.ATOM })
     @Operation(operationId = "listCompanyEvents", summary = "List the events a company takes part in",
-            description = "The same filters, sort, paging and CSV export as listEvents, restricted to this company.")
-    @APIResponse(responseCode = "200", description = "A page of events (JSON), or every match (CSV).", headers = @Header(ref = "Link"),
+            description = "The same filters, sort, paging, CSV export, iCalendar and Atom feeds as listEvents, restricted to this company.")
+    @APIResponse(responseCode = "200", description = "A page of events (JSON, Atom), or every match (CSV, iCalendar).",
+            headers = @Header(ref = "Link"),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)),
-                    @Content(mediaType = EventCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+                    @Content(mediaType = EventCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = EventLists.CALENDAR, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = EventLists.ATOM, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotAcceptable")
     @APIResponse(ref = "StatementTimeout")

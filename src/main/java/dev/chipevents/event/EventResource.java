@@ -69,20 +69,30 @@ public class EventResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, EventCsv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, EventCsv.MEDIA_TYPE, EventLists.CALENDAR, EventLists.ATOM })
     @Operation(operationId = "listEvents", summary = "List and filter events",
             description = """
                     Events matching every given filter, one page at a time in the requested order (newest first by default). \
                     Pass `nextCursor` back as `cursor`, with the same filters and sort, for the next page. \
                     With `Accept: text/csv` or `format=csv` every match is streamed as CSV instead (columns named like the \
                     JSON fields; participants and sources as JSON arrays in one cell, tags joined by ';'; text cells starting \
-                    with =, +, -, @ get a leading apostrophe). Unknown parameters are refused, so a typo never returns everything.""")
-    @APIResponse(responseCode = "200", description = "A page of events (JSON), or every match (CSV).", headers = @Header(ref = "Link"),
+                    with =, +, -, @ get a leading apostrophe). \
+                    With `Accept: text/calendar` or `format=ics` every match is an iCalendar (RFC 5545) file to subscribe to: \
+                    one all-day event per event, its id as UID and its version as SEQUENCE. \
+                    With `Accept: application/atom+xml` or `format=atom` the page is an Atom (RFC 4287) feed, newest change \
+                    first unless `sort` says otherwise, with a `rel="next"` link while there are more. \
+                    Unknown parameters are refused, so a typo never returns everything.""")
+    @APIResponse(responseCode = "200", description = "A page of events (JSON, Atom), or every match (CSV, iCalendar).",
+            headers = @Header(ref = "Link"),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)),
                     @Content(mediaType = EventCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                             example = "id,type,occurredOn,datePrecision,title,summary,amount,currency,percentChange,country,"
-                                    + "participants,tags,sources,externalId,createdAt,updatedAt,version") })
+                                    + "participants,tags,sources,externalId,createdAt,updatedAt,version"),
+                    @Content(mediaType = EventLists.CALENDAR, schema = @Schema(type = SchemaType.STRING),
+                            example = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n"),
+                    @Content(mediaType = EventLists.ATOM, schema = @Schema(type = SchemaType.STRING),
+                            example = "<feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>") })
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "NotAcceptable")
     @APIResponse(ref = "StatementTimeout")

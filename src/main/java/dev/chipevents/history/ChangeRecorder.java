@@ -8,6 +8,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,25 +22,32 @@ import dev.chipevents.common.security.Actor;
 
 /**
  * The one step every write ends with — create, replace, patch, delete, restore and import alike:
- * flush the change to the database, record its revision, count it, and tell observers (which act
- * once the transaction commits). Runs in the caller's transaction, so a change and its revision are
- * committed together or not at all.
+ * flush the change to the database, record its revision and its change-log entry, count it, and tell
+ * observers (which act once the transaction commits). Runs in the caller's transaction, so a change,
+ * its revision and its entry are committed together or not at all.
  */
 @ApplicationScoped
 public class ChangeRecorder {
 
+    /** The key under which a transaction keeps its change-log entries until it commits. */
+    private static final Object PENDING_ENTRIES = new Object();
+
     private final EntityManager em;
     private final Revisions revisions;
+    private final ChangeLog log;
+    private final TransactionSynchronizationRegistry transactions;
     private final Actor actor;
     private final ObjectMapper json;
     private final Event<ResourcesChanged> changed;
     private final Map<ResourceKind, Map<Operation, Counter>> counters = new EnumMap<>(ResourceKind.class);
     private final Map<ResourceKind, Counter> imported = new EnumMap<>(ResourceKind.class);
 
-    ChangeRecorder(EntityManager em, Revisions revisions, Actor actor, ObjectMapper json, Event<ResourcesChanged> changed,
-            MeterRegistry registry) {
+    ChangeRecorder(EntityManager em, Revisions revisions, ChangeLog log, TransactionSynchronizationRegistry transactions, Actor actor,
+            ObjectMapper json, Event<ResourcesChanged> changed, MeterRegistry registry) {
         this.em = em;
         this.revisions = revisions;
+        this.log = log;
+        this.transactions = transactions;
         this.actor = actor;
         this.json = json;
         this.changed = changed;
@@ -57,7 +67,9 @@ public class ChangeRecorder {
     public void record(Change change) {
         em.flush(); // the row (and its new version) before its revision
         int next = change.operation() == Operation.CREATE ? 1 : revisions.last(change.kind(), change.id()) + 1;
-        revisions.insert(change.kind(), List.of(row(change, next, actor.name())));
+        Revisions.Row row = row(change, next, actor.name());
+        revisions.insert(change.kind(), List.of(row));
+        logAtCommit(change.kind(), List.of(row), false);
         counters.get(change.kind()).get(change.operation()).increment();
         changed.fire(new ResourcesChanged(change.kind()));
     }
@@ -78,8 +90,50 @@ public class ChangeRecorder {
             rows.add(row(change, next, who));
         }
         revisions.insert(kind, rows);
+        logAtCommit(kind, rows, true);
         imported.get(kind).increment(changes.size());
         changed.fire(new ResourcesChanged(kind));
+    }
+
+    /**
+     * Keeps the change-log entries of these revisions until the transaction is about to commit, and appends
+     * all of the transaction's entries then, in one step. The append locks the log's counter until the commit
+     * (see {@link ChangeLog}); taken here, at the first change, a bulk import would hold it for its whole
+     * run and stop every other write meanwhile.
+     */
+    private void logAtCommit(ResourceKind kind, List<Revisions.Row> rows, boolean viaImport) {
+        @SuppressWarnings("unchecked")
+        List<ChangeLog.Pending> pending = (List<ChangeLog.Pending>) transactions.getResource(PENDING_ENTRIES);
+        if (pending == null) {
+            List<ChangeLog.Pending> entries = new ArrayList<>();
+            transactions.putResource(PENDING_ENTRIES, entries);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        log.append(entries);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing to undo: a rolled-back transaction never appended
+                }
+            });
+            pending = entries;
+        }
+        for (Revisions.Row row : rows) {
+            pending.add(new ChangeLog.Pending(kind, row.id(), row.revision(), row.operation(), versionOf(row.state()), row.changedAt(),
+                    row.changedBy(), viaImport));
+        }
+    }
+
+    private long versionOf(String state) {
+        try {
+            return json.readTree(state).path("version").asLong();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A recorded state does not read back as JSON", e);
+        }
     }
 
     private Revisions.Row row(Change change, int revision, String who) {

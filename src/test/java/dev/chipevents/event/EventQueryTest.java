@@ -127,7 +127,7 @@ class EventQueryTest {
             "limit|201|between 1 and 200",
             "limit|ten|whole number",
             "withTotal|yes|true or false",
-            "format|xml|json or csv",
+            "format|xml|json, csv, ics, atom",
             "company|NOPE-TICKER|no company",
             "cursor|abc.def|issued by this service",
             "tag|" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "x|at most 50",

@@ -58,6 +58,37 @@ public interface ChipEventsConfig {
         boolean enabled();
     }
 
+    Changes changes();
+
+    interface Changes {
+        /** How long change-log entries are kept; a stream resumed from an older point gets a 410 (CHIP_EVENTS_CHANGES_RETENTION). */
+        @WithDefault("P30D")
+        java.time.Duration retention();
+
+        /** How often an idle stream gets a comment line, so proxies keep it open (CHIP_EVENTS_CHANGES_HEARTBEAT). */
+        @WithDefault("PT15S")
+        java.time.Duration heartbeat();
+
+        /** Streams one client (key, token subject or address) may hold open on a replica (CHIP_EVENTS_CHANGES_MAX_STREAMS_PER_CLIENT). */
+        @WithDefault("10")
+        int maxStreamsPerClient();
+
+        /** Streams a replica holds open in all (CHIP_EVENTS_CHANGES_MAX_STREAMS). */
+        @WithDefault("2000")
+        int maxStreams();
+
+        /**
+         * Bytes sent to a stream that its client has not taken yet; a live stream that would go beyond is closed,
+         * and its client resumes from the last entry it got (CHIP_EVENTS_CHANGES_STREAM_BUFFER).
+         */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize streamBuffer();
+
+        /** How often a replica reads the log without a wake-up: a safety net under LISTEN/NOTIFY (CHIP_EVENTS_CHANGES_POLL_INTERVAL). */
+        @WithDefault("PT5S")
+        java.time.Duration pollInterval();
+    }
+
     interface Cors {
         /**
          * The only origins that may call from browsers (CHIP_EVENTS_CORS_ORIGINS, comma-separated; /regex/ entries too).

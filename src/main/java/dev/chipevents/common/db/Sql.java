@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
@@ -47,10 +50,29 @@ public class Sql {
     }
 
     private final EntityManager em;
-    private final AtomicLong statements = new AtomicLong();
+    private final DataSource dataSource;
+    private final AtomicLong statements;
+    private final boolean fromPool;
 
-    public Sql(EntityManager em) {
+    @Inject
+    public Sql(EntityManager em, DataSource dataSource) {
+        this(em, dataSource, new AtomicLong(), false);
+    }
+
+    private Sql(EntityManager em, DataSource dataSource, AtomicLong statements, boolean fromPool) {
         this.em = em;
+        this.dataSource = dataSource;
+        this.statements = statements;
+        this.fromPool = fromPool;
+    }
+
+    /**
+     * The same SQL for work done while the transaction commits (a JTA synchronization's beforeCompletion): on
+     * the transaction's connection as the pool hands it out again, and given back after each statement, since
+     * Hibernate has already released its own by then.
+     */
+    public Sql atCommit() {
+        return new Sql(em, dataSource, statements, true);
     }
 
     /** The rows of a query, each mapped; parameters bound in order. */
@@ -104,6 +126,13 @@ public class Sql {
 
     /** Any other JDBC work on the session's connection. */
     public <T> T work(Work<T> work) {
+        if (fromPool) {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("SQL at commit failed: " + e.getMessage(), e);
+            }
+        }
         return em.unwrap(Session.class).doReturningWork(work::run);
     }
 

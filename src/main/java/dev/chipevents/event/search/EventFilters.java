@@ -107,7 +107,8 @@ public class EventFilters {
         return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params, fixed);
     }
 
-    private List<UUID> resolve(List<String> references) {
+    /** The ids of the companies the references name; a reference that names none, or several, is a 400 problem. */
+    List<UUID> resolve(List<String> references) {
         CompanyReferences.Resolution resolution = companies.resolve(references);
         List<FieldError> errors = new ArrayList<>();
         for (String unknown : resolution.unknown()) {

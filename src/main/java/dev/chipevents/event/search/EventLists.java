@@ -11,41 +11,68 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.chipevents.common.paging.Links;
 import dev.chipevents.event.EventPage;
 
-/** The answer to a list of events, shared by /events and /companies/{ref}/events: a JSON page with its Link, or CSV of every match. */
+/**
+ * The answer to a list of events, shared by /events and /companies/{ref}/events: a JSON page with its Link,
+ * CSV or iCalendar of every match, or a page as an Atom feed; chosen by `format`, else by Accept.
+ */
 @ApplicationScoped
 public class EventLists {
 
+    /** The media types a list answers in, for the resources' @Produces. */
+    public static final String CALENDAR = EventCalendar.MEDIA_TYPE;
+    public static final String ATOM = EventAtom.MEDIA_TYPE;
+
+    private enum Form { JSON, CSV, ICS, ATOM }
+
     private final EventSearch search;
     private final EventExport export;
+    private final EventFeeds feeds;
 
-    EventLists(EventSearch search, EventExport export) {
+    EventLists(EventSearch search, EventExport export, EventFeeds feeds) {
         this.search = search;
         this.export = export;
+        this.feeds = feeds;
     }
 
     public Response answer(UriInfo uri, HttpHeaders headers, UUID scope) {
         EventQuery query = EventQuery.parse(uri.getQueryParameters(), EventQuery.LIST_PARAMETERS);
-        if (wantsCsv(uri, headers)) {
-            return Response.ok(export.csv(query, scope), EventCsv.MEDIA_TYPE + ";charset=UTF-8;header=present")
-                    .header("Content-Disposition", "attachment; filename=\"events.csv\"").build();
+        switch (form(uri, headers)) {
+            case CSV:
+                return Response.ok(export.csv(query, scope), EventCsv.MEDIA_TYPE + ";charset=UTF-8;header=present")
+                        .header("Content-Disposition", "attachment; filename=\"events.csv\"").build();
+            case ICS:
+                return Response.ok(feeds.calendar(query, scope, uri), CALENDAR + ";charset=UTF-8")
+                        .header("Content-Disposition", "inline; filename=\"events.ics\"").build();
+            case ATOM:
+                EventQuery newestFirst = uri.getQueryParameters().containsKey("sort") ? query : query.withSort(EventFeeds.ATOM_SORT);
+                return Response.ok(feeds.atom(newestFirst, scope, uri), ATOM + ";charset=UTF-8").build();
+            default:
+                EventPage page = search.page(query, scope);
+                return Links.withNext(Response.ok(page, MediaType.APPLICATION_JSON_TYPE), uri, page.nextCursor()).build();
         }
-        EventPage page = search.page(query, scope);
-        return Links.withNext(Response.ok(page, MediaType.APPLICATION_JSON_TYPE), uri, page.nextCursor()).build();
     }
 
-    private static boolean wantsCsv(UriInfo uri, HttpHeaders headers) {
+    private static Form form(UriInfo uri, HttpHeaders headers) {
         String format = uri.getQueryParameters().getFirst("format");
         if (format != null) {
-            return format.equals("csv");
+            return Form.valueOf(format.toUpperCase(java.util.Locale.ROOT));
         }
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
+                return Form.JSON;
             }
-            if (accepted.getType().equals("text") && accepted.getSubtype().equals("csv")) {
-                return true;
+            String type = accepted.getType() + "/" + accepted.getSubtype();
+            switch (type) {
+                case EventCsv.MEDIA_TYPE:
+                    return Form.CSV;
+                case EventCalendar.MEDIA_TYPE:
+                    return Form.ICS;
+                case EventAtom.MEDIA_TYPE:
+                    return Form.ATOM;
+                default:
+                    break;
             }
         }
-        return false;
+        return Form.JSON;
     }
 }

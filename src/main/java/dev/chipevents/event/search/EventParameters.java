@@ -34,13 +34,14 @@ public class EventParameters implements OASFilter {
     private static final Map<String, List<String>> OPERATIONS = Map.of(
             "listEvents", LIST,
             "listCompanyEvents", LIST,
-            "eventStats", FILTERS);
+            "eventStats", FILTERS,
+            "listChanges", FILTERS);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         // Named schemas, so that generated clients type these parameters as enums.
-        openAPI.getComponents().addSchema("ListFormat", string().enumeration(List.of("json", "csv"))
-                .description("How a list answers: a JSON page, or every match as CSV."));
+        openAPI.getComponents().addSchema("ListFormat", string().enumeration(List.<Object>copyOf(EventQuery.FORMATS)).defaultValue("json")
+                .description("How a list answers: a JSON page, every match as CSV or iCalendar, or the page as an Atom feed."));
         Map<String, Parameter> parameters = parameters();
         parameters.forEach(openAPI.getComponents()::addParameter);
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
@@ -77,10 +78,13 @@ public class EventParameters implements OASFilter {
                 number()));
         p.put("maxChange", query("maxChange", "Largest percentChange, inclusive: `maxChange=-10` finds drops of 10 percent or worse.",
                 number()));
-        p.put("sort", query("sort", "Comma-separated fields from occurredOn, amount, percentChange, createdAt, title; '-' in front"
-                + " for descending, e.g. `-amount`. Missing amounts and percent changes come last. Ties are broken by id.",
+        p.put("sort", query("sort", "Comma-separated fields from occurredOn, amount, percentChange, createdAt, updatedAt, title; '-'"
+                + " in front for descending, e.g. `-amount`. Missing amounts and percent changes come last. Ties are broken by id."
+                + " The default is `-occurredOn`, and `-updatedAt` (newest change first) for the Atom feed.",
                 string().maxLength(200).defaultValue("-occurredOn")));
-        p.put("format", query("format", "`csv` streams every match as RFC 4180 CSV (like `Accept: text/csv`), ignoring `limit`.",
+        p.put("format", query("format", "`csv` streams every match as RFC 4180 CSV (like `Accept: text/csv`) and `ics` as an RFC 5545"
+                + " iCalendar file to subscribe to (like `Accept: text/calendar`), both ignoring `limit`; `atom` answers the page as"
+                + " an RFC 4287 Atom feed (like `Accept: application/atom+xml`).",
                 OASFactory.createSchema().ref("ListFormat")));
         return p;
     }

@@ -46,6 +46,8 @@ public record EventQuery(
             "minAmount", "maxAmount", "minChange", "maxChange");
     public static final Set<String> LIST_PARAMETERS = union(FILTERS, Set.of("sort", "limit", "cursor", "withTotal", "format"));
     static final List<EventSort.Order> DEFAULT_SORT = List.of(new EventSort.Order(EventSort.occurredOn, true));
+    /** The representations of a list, as `format` names them. */
+    static final List<String> FORMATS = List.of("json", "csv", "ics", "atom");
 
     public static EventQuery parse(MultivaluedMap<String, String> query, Set<String> allowed) {
         QueryParameters.requireKnown(query, allowed);
@@ -120,14 +122,20 @@ public record EventQuery(
         String cursor = QueryParameters.single(query, "cursor", errors);
         boolean withTotal = QueryParameters.bool(query, "withTotal", errors);
         String format = QueryParameters.single(query, "format", errors);
-        if (format != null && !format.equals("json") && !format.equals("csv")) {
-            errors.add(new FieldError("format", "must be json or csv; got '" + format + "'"));
+        if (format != null && !FORMATS.contains(format)) {
+            errors.add(new FieldError("format", "must be one of " + String.join(", ", FORMATS) + "; got '" + format + "'"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestProblem(errors);
         }
         return new EventQuery(types, from, to, companies, country, tags, words, currency, minAmount, maxAmount,
                 minChange, maxChange, sort, limit, cursor, withTotal);
+    }
+
+    /** The same query in another order. */
+    public EventQuery withSort(List<EventSort.Order> order) {
+        return new EventQuery(types, from, to, companies, country, tags, words, currency, minAmount, maxAmount, minChange, maxChange,
+                List.copyOf(order), limit, cursor, withTotal);
     }
 
     /** Filters and sort, in a canonical form: what a cursor must agree with. */

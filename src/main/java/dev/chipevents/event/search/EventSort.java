@@ -17,6 +17,7 @@ public enum EventSort {
     amount("e.amount", true, BigDecimal::new, EventResponse::amount),
     percentChange("e.percentChange", true, BigDecimal::new, EventResponse::percentChange),
     createdAt("e.createdAt", false, Instant::parse, EventResponse::createdAt),
+    updatedAt("e.updatedAt", false, Instant::parse, EventResponse::updatedAt),
     title("e.title", false, s -> s, EventResponse::title);
 
     final String expression;

@@ -1,0 +1,132 @@
+package dev.chipevents.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.chipevents.common.db.Sql;
+
+/**
+ * The SQL of the change log: one entry per committed change, numbered so that the numbers only grow in
+ * commit order. Nothing outside this package knows its tables; an entry's state is read from the
+ * revision it names.
+ *
+ * <p>Why a locked counter and not a database sequence: a sequence (or an identity column) hands out
+ * numbers when a row is inserted, so a transaction that took 41 can commit after one that took 42, and
+ * a reader that has already seen 42 would never look back for 41. Here each writing transaction locks
+ * the counter's one row as its very last step (see {@link ChangeRecorder}), takes the next numbers and
+ * commits: the next writer gets the lock only once that commit is visible. The numbers are therefore
+ * handed out in commit order and have no gaps (a rolled-back transaction gives its numbers back), which
+ * lets readers notice entries that were purged. The cost is that commits of writes queue for the lock
+ * for the few milliseconds of the last step, which this service's write rate affords easily.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    /** The PostgreSQL channel on which every committed append is announced (LISTEN/NOTIFY). */
+    public static final String CHANNEL = "chip_events_changes";
+
+    /** An entry to append: which revision of which resource, and how it came about. */
+    record Pending(ResourceKind kind, UUID id, int revision, Operation operation, long version, Instant at, String by,
+            boolean imported) {
+    }
+
+    private final Sql sql;
+    private final boolean postgres;
+
+    ChangeLog(Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.sql = sql;
+        this.postgres = dbKind.startsWith("postgres");
+    }
+
+    /**
+     * Numbers and inserts the entries of the current transaction; must be its last statement before
+     * commit (the counter stays locked until then). On PostgreSQL it also queues a notification, which
+     * PostgreSQL delivers only if and when the transaction commits.
+     */
+    void append(List<Pending> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Sql sql = this.sql.atCommit();
+        sql.update("update change_log_counter set last_sequence = last_sequence + ? where id = 1", entries.size());
+        long last = sql.query("select last_sequence from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
+        long first = last - entries.size() + 1;
+        List<Numbered> rows = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            rows.add(new Numbered(first + i, entries.get(i)));
+        }
+        sql.batch("insert into change_log (sequence, operation, resource, resource_id, revision, version, changed_at, changed_by,"
+                + " imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (binder, row) -> binder.add(row.sequence())
+                        .add(row.entry().operation()).add(row.entry().kind()).add(row.entry().id()).add(row.entry().revision())
+                        .add(row.entry().version()).add(row.entry().at()).add(row.entry().by()).add(row.entry().imported()));
+        if (postgres) {
+            sql.query("select pg_notify(?, ?)", List.of(CHANNEL, Long.toString(last)), row -> null);
+        }
+    }
+
+    private record Numbered(long sequence, Pending entry) {
+    }
+
+    /** The highest sequence handed out so far (0 before the first change). */
+    public long lastSequence() {
+        return sql.query("select last_sequence from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
+    }
+
+    /** The highest sequence removed by the retention purge: a reader that has seen less has missed entries. */
+    public long purgedThrough() {
+        return sql.query("select purged_through from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
+    }
+
+    /**
+     * Up to `limit` entries after the sequence, in order, each with the state its change left (for a delete:
+     * the state deleted) and the state before it (null for a create).
+     */
+    public List<LoggedChange> after(long sequence, int limit) {
+        StringBuilder select = new StringBuilder("select l.sequence, l.operation, l.resource, l.resource_id, l.version,"
+                + " l.changed_at, l.changed_by, l.imported, ");
+        StringBuilder joins = new StringBuilder();
+        List<String> states = new ArrayList<>();
+        List<String> previous = new ArrayList<>();
+        for (ResourceKind kind : ResourceKind.values()) {
+            String now = "s_" + kind.name().toLowerCase();
+            String before = "p_" + kind.name().toLowerCase();
+            String on = " on l.resource = '" + kind.name() + "' and ";
+            joins.append(" left join ").append(kind.revisionTable).append(' ').append(now).append(on).append(now).append('.')
+                    .append(kind.idColumn).append(" = l.resource_id and ").append(now).append(".revision = l.revision");
+            joins.append(" left join ").append(kind.revisionTable).append(' ').append(before).append(on).append(before).append('.')
+                    .append(kind.idColumn).append(" = l.resource_id and ").append(before).append(".revision = l.revision - 1");
+            states.add(now + ".state");
+            previous.add(before + ".state");
+        }
+        select.append(coalesce(states)).append(", ").append(coalesce(previous)).append(" from change_log l").append(joins)
+                .append(" where l.sequence > ? order by l.sequence fetch first ? rows only");
+        return sql.query(select.toString(), List.of(sequence, limit), row -> new LoggedChange(row.getLong(1),
+                Operation.valueOf(row.getString(2)), ResourceKind.valueOf(row.getString(3)), row.getObject(4, UUID.class),
+                row.getLong(5), Sql.instant(row, 6), row.getString(7), row.getBoolean(8), row.getString(9), row.getString(10)));
+    }
+
+    /**
+     * Removes the entries of changes made before the instant, as one run from the oldest, and records the
+     * last one removed; the number of entries removed.
+     */
+    public int purgeBefore(Instant cutoff) {
+        Long through = sql.query("select max(sequence) from change_log where changed_at < ?", List.of(cutoff),
+                row -> row.getObject(1) == null ? null : row.getLong(1)).get(0);
+        if (through == null) {
+            return 0;
+        }
+        int removed = sql.update("delete from change_log where sequence <= ?", through);
+        sql.update("update change_log_counter set purged_through = ? where id = 1 and purged_through < ?", through, through);
+        return removed;
+    }
+
+    private static String coalesce(List<String> columns) {
+        return columns.size() == 1 ? columns.get(0) : "coalesce(" + String.join(", ", columns) + ")";
+    }
+}
