@@ -37,7 +37,7 @@ public class StatementTimeout implements AgroalPoolInterceptor {
     void onStart(@Observes StartupEvent start) {
         started = true;
         if (milliseconds > 0) {
-            dataSource.get().flush(AgroalDataSource.FlushMode.ALL);
+            dataSource.get().flush(AgroalDataSource.FlushMode.GRACEFUL); // idle ones now, busy ones when they come back
         }
     }
 
