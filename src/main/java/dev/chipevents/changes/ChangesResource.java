@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.problem.Problem;
 import dev.chipevents.common.security.Actor;
 import dev.chipevents.common.security.ClientAddresses;
@@ -98,6 +99,7 @@ public class ChangesResource {
     @APIResponse(responseCode = "503", description = "The database cannot be read now, or this replica holds all the streams it may.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReadsQueryString
     public void stream(@Context UriInfo uri, @HeaderParam(ChangeQuery.LAST_EVENT_ID) String lastEventId,
             @Parameter(description = "Replay the changes after this sequence number (a message id you received).",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("since") String since,
@@ -117,6 +119,7 @@ public class ChangesResource {
     @GET
     @Produces("application/json;qs=0.5") // below the stream: "Accept: */*" (curl) streams
     @Operation(hidden = true) // documented with the stream: one path, one operation
+    @ReadsQueryString
     public Response page(@Context UriInfo uri, @HeaderParam(ChangeQuery.LAST_EVENT_ID) String lastEventId) {
         ChangeQuery query = ChangeQuery.parse(uri.getQueryParameters(), lastEventId);
         ChangePage page = reader.page(query);

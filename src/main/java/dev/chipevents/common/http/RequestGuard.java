@@ -3,6 +3,7 @@ package dev.chipevents.common.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,6 +48,8 @@ public class RequestGuard {
     /** Largest total of the header lines. */
     static final int MAX_HEADERS_SIZE = 16 * 1024;
     static final String IMPORT_PATH = "/api/v1/events/import";
+    /** The methods whose requests carry a body here. */
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     private static final Logger LOG = Logger.getLogger(RequestGuard.class);
 
@@ -143,6 +146,11 @@ public class RequestGuard {
 
     private void readBody(RoutingContext context, BodyHandler bodies) {
         HttpServerRequest request = context.request();
+        if (!BODY_METHODS.contains(request.method().name())) {
+            // No body to read (a GET may hold a stream open for long, as GET /changes does).
+            context.next();
+            return;
+        }
         if (IMPORT_PATH.equals(request.path())) {
             String declared = request.getHeader("Content-Length");
             if (declared != null && declaredLength(declared) > importLimit) {
