@@ -17,8 +17,11 @@ key="bench-$(date +%s%N)"
 app=""
 feeder=""
 cleanup() {
-  [ -n "$feeder" ] && kill "$feeder" 2>/dev/null || true
-  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
+  if [ -n "$feeder" ]; then kill "$feeder" 2>/dev/null || true; fi
+  if [ -n "$app" ]; then
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
