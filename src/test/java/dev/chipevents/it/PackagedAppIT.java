@@ -47,7 +47,7 @@ class PackagedAppIT {
             int exit = app.stop();
             assertTrue(exit == 0 || exit == 143, "exit code after SIGTERM: " + exit);
             String log = app.log();
-            assertTrue(log.contains("Chip Events holds 20 events and 23 companies. Writes are enabled (an admin key is set)."
+            assertTrue(log.contains("Chip Events holds 24 events and 23 companies. Writes are enabled (an admin key is set)."
                     + " Swagger UI: http://localhost:" + app.port() + "/q/swagger-ui; OpenAPI: http://localhost:" + app.port() + "/q/openapi"),
                     "the start-up summary line:\n" + log);
             assertFalse(log.contains(ADMIN_KEY), "the admin key was logged");
