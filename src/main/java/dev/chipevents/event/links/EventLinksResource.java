@@ -88,7 +88,9 @@ public class EventLinksResource {
 
     @GET
     @Path("/{linkId}")
-    @Operation(operationId = "getEventLink", summary = "One link of an event, as this event sees it")
+    @Operation(operationId = "getEventLink", summary = "One link of an event, as this event sees it",
+            description = "The link with how it reads from this event (its relation) and the other event's id, title and date;"
+                    + " 404 when it is no link of this event.")
     @APIResponse(responseCode = "200", description = "The link.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkedEvent.class)))
     @APIResponse(ref = "InvalidRequest")
