@@ -32,6 +32,19 @@ const COUNTRIES = ['US', 'TW', 'CN', 'KR', 'JP', 'NL', 'DE', 'FR', 'GB', 'IL', '
 const TYPES = [['STOCK_MOVE', 30], ['PRODUCT_LAUNCH', 15], ['MANUFACTURING', 12], ['PARTNERSHIP', 10], ['INVESTMENT', 8],
   ['REGULATORY_ACTION', 6], ['EXPORT_CONTROL', 4], ['ACQUISITION', 4], ['POLICY', 4], ['GOVERNMENT_AWARD', 3], ['IPO', 2], ['OTHER', 2]];
 const TYPE_TOTAL = TYPES.reduce((s, [, w]) => s + w, 0);
+// What an amount of each type measures (the kinds the service allows it); a stock move's follows its direction.
+const KINDS = {
+  PRODUCT_LAUNCH: ['COST'], MANUFACTURING: ['INVESTMENT', 'COST'], PARTNERSHIP: ['DEAL_VALUE', 'INVESTMENT'],
+  INVESTMENT: ['INVESTMENT', 'VALUATION'], REGULATORY_ACTION: ['FINE', 'DEAL_VALUE'], EXPORT_CONTROL: ['FINE'],
+  ACQUISITION: ['DEAL_VALUE'], POLICY: ['FUNDING_PROGRAM'], GOVERNMENT_AWARD: ['AWARD'], IPO: ['IPO_PROCEEDS', 'VALUATION'],
+  OTHER: ['OTHER'],
+};
+// Chosen by the row's number, not by the random stream: the rest of the dataset stays what it was.
+function amountKind(t, i, percentChange) {
+  if (t !== 'STOCK_MOVE') return KINDS[t][i % KINDS[t].length];
+  const change = Number(percentChange);
+  return change < 0 ? 'MARKET_VALUE_LOSS' : change > 0 ? 'MARKET_VALUE_GAIN' : 'OTHER';
+}
 function type() {
   let r = random() * TYPE_TOTAL;
   for (const [name, weight] of TYPES) {
@@ -62,7 +75,7 @@ for (let i = 0; i < events; i++) {
   if (i % chunk === 0) {
     if (out) { out.end(); await once(out, 'finish'); }
     out = createWriteStream(`${outDir}/events-${String(i / chunk).padStart(3, '0')}.csv`);
-    out.write('type,occurredOn,title,summary,amount,currency,percentChange,country,participants,tags,externalId\r\n');
+    out.write('type,occurredOn,title,summary,amount,amountKind,currency,percentChange,country,participants,tags,externalId\r\n');
   }
   const t = type();
   const occurredOn = new Date(start + Math.floor(random() * span)).toISOString().slice(0, 10);
@@ -82,11 +95,12 @@ for (let i = 0; i < events; i++) {
     participants.push({ company: companies[index].ticker, role: pick(ROLES) });
   }
   const tags = [...new Set(Array.from({ length: Math.floor(random() * 5) }, () => pick(TAGS)))];
-  const row = [t, occurredOn, title, summary, amount, currency, percentChange, pick(COUNTRIES), JSON.stringify(participants),
+  const kind = hasAmount ? amountKind(t, i, percentChange) : '';
+  const row = [t, occurredOn, title, summary, amount, kind, currency, percentChange, pick(COUNTRIES), JSON.stringify(participants),
     tags.join(';'), `bench-${i}`];
   out.write(row.map((v) => csvCell(String(v))).join(',') + '\r\n');
   if (i < 100000) {
-    jsonServer.push({ id: i + 1, type: t, occurredOn, title, summary, amount: amount === '' ? null : amount,
+    jsonServer.push({ id: i + 1, type: t, occurredOn, title, summary, amount: amount === '' ? null : amount, amountKind: kind || null,
       currency: currency || null, percentChange: percentChange === '' ? null : Number(percentChange), tags, participants });
   }
 }
