@@ -323,6 +323,49 @@ class EventLinksTest {
         link(b, "CAUSED", a).statusCode(409);
     }
 
+    @Test
+    void concurrentLinkWritesWaitForEachOtherAndNeverCloseACycleTogether() throws Exception {
+        String hub = event("Hub of many", "2025-01-01");
+        List<String> spokes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            spokes.add(event("Spoke " + i, "2025-01-02"));
+        }
+        String a = event("Either", "2025-01-03");
+        String b = event("Or", "2025-01-04");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (String spoke : spokes) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return link(spoke, "PART_OF", hub).extract().statusCode();
+            }));
+        }
+        List<java.util.concurrent.Future<Integer>> cycle = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean forth = i % 2 == 0;
+            cycle.add(pool.submit(() -> {
+                start.await();
+                return link(forth ? a : b, "CAUSED", forth ? b : a).extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+        List<Integer> cycleStatuses = new ArrayList<>();
+        for (var answer : cycle) {
+            cycleStatuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertEquals(List.of(201), statuses.stream().distinct().toList(), "every spoke's link is made: " + statuses);
+        given().when().get("/api/v1/events/" + hub).then().body("links", hasSize(12)).body("version", equalTo(12));
+        assertEquals(1, cycleStatuses.stream().filter(code -> code == 201).count(), cycleStatuses.toString());
+        assertEquals(7, cycleStatuses.stream().filter(code -> code == 409).count(), cycleStatuses.toString());
+        given().when().get("/api/v1/events/" + a).then().body("links", hasSize(1)).body("version", equalTo(1));
+    }
+
     // ---- helpers ----
 
     static String event(String title, String occurredOn) {
