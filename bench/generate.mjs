@@ -50,6 +50,19 @@ const COUNTRIES = ['US', 'TW', 'CN', 'KR', 'JP', 'NL', 'DE', 'FR', 'GB', 'IL', '
 const TYPES = [['STOCK_MOVE', 30], ['PRODUCT_LAUNCH', 15], ['MANUFACTURING', 12], ['PARTNERSHIP', 10], ['INVESTMENT', 8],
   ['REGULATORY_ACTION', 6], ['EXPORT_CONTROL', 4], ['ACQUISITION', 4], ['POLICY', 4], ['GOVERNMENT_AWARD', 3], ['IPO', 2], ['OTHER', 2]];
 const TYPE_TOTAL = TYPES.reduce((s, [, w]) => s + w, 0);
+// What an amount of each type measures (the kinds the service allows it); a stock move's follows its direction.
+const KINDS = {
+  PRODUCT_LAUNCH: ['COST'], MANUFACTURING: ['INVESTMENT', 'COST'], PARTNERSHIP: ['DEAL_VALUE', 'INVESTMENT'],
+  INVESTMENT: ['INVESTMENT', 'VALUATION'], REGULATORY_ACTION: ['FINE', 'DEAL_VALUE'], EXPORT_CONTROL: ['FINE'],
+  ACQUISITION: ['DEAL_VALUE'], POLICY: ['FUNDING_PROGRAM'], GOVERNMENT_AWARD: ['AWARD'], IPO: ['IPO_PROCEEDS', 'VALUATION'],
+  OTHER: ['OTHER'],
+};
+// Chosen by the row's number, not by the random stream: the rest of the dataset stays what it was.
+function amountKind(t, i, percentChange) {
+  if (t !== 'STOCK_MOVE') return KINDS[t][i % KINDS[t].length];
+  const change = Number(percentChange);
+  return change < 0 ? 'MARKET_VALUE_LOSS' : change > 0 ? 'MARKET_VALUE_GAIN' : 'OTHER';
+}
 function type() {
   let r = random() * TYPE_TOTAL;
   for (const [name, weight] of TYPES) {
@@ -92,12 +105,13 @@ function makeEvent(i) {
   }
   const tags = [...new Set(Array.from({ length: Math.floor(random() * 5) }, () => pick(TAGS)))];
   const country = pick(COUNTRIES);
-  return { type: t, occurredOn, title, summary, amount, currency, percentChange, country, participants, tags,
+  const kind = hasAmount ? amountKind(t, i, percentChange) : null;
+  return { type: t, occurredOn, title, summary, amount, amountKind: kind, currency, percentChange, country, participants, tags,
     externalId: `bench-${i}` };
 }
 
 // The bulk import's CSV: the export's column names; arrays of objects as a JSON cell, tags joined by ';'.
-const IMPORT_COLUMNS = ['type', 'occurredOn', 'title', 'summary', 'amount', 'currency', 'percentChange', 'country', 'participants',
+const IMPORT_COLUMNS = ['type', 'occurredOn', 'title', 'summary', 'amount', 'amountKind', 'currency', 'percentChange', 'country', 'participants',
   'tags', 'externalId'];
 const csvCell = (value) => {
   if (value === null || value === undefined) return '';
@@ -113,7 +127,7 @@ const toAnchor = ({ type: t, occurredOn, title, summary, amount, currency, perce
     percentChange: percentChange === null ? null : Number(percentChange), country, externalId });
 
 const toJsonServer = (event, i) => ({ id: i + 1, type: event.type, occurredOn: event.occurredOn, title: event.title,
-  summary: event.summary, amount: event.amount, currency: event.currency,
+  summary: event.summary, amount: event.amount, amountKind: event.amountKind, currency: event.currency,
   percentChange: event.percentChange === null ? null : Number(event.percentChange), tags: event.tags,
   participants: event.participants });
 

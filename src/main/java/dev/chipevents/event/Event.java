@@ -48,6 +48,11 @@ public class Event extends AuditedEntity {
     @Column(precision = 24, scale = 4)
     private BigDecimal amount;
 
+    /** What the amount measures; set exactly when amount is. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "amount_kind", length = 32)
+    private AmountKind amountKind;
+
     @Column(length = 3)
     private String currency;
 
@@ -133,6 +138,14 @@ public class Event extends AuditedEntity {
 
     public void setAmount(BigDecimal amount) {
         this.amount = amount;
+    }
+
+    public AmountKind getAmountKind() {
+        return amountKind;
+    }
+
+    public void setAmountKind(AmountKind amountKind) {
+        this.amountKind = amountKind;
     }
 
     public String getCurrency() {

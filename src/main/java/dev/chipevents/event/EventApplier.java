@@ -55,6 +55,7 @@ public class EventApplier {
         event.setTitle(request.title());
         event.setSummary(request.summary());
         event.setAmount(request.amount());
+        event.setAmountKind(request.amountKind());
         event.setCurrency(request.currency());
         event.setPercentChange(request.percentChange());
         event.setCountry(request.country());
@@ -64,7 +65,7 @@ public class EventApplier {
         event.getTags().clear();
         event.getTags().addAll(request.tagsOrEmpty());
         event.getSources().clear();
-        request.sourcesOrEmpty().forEach(s -> event.getSources().add(new Source(s.url(), s.publisher(), s.publishedOn())));
+        request.sourcesOrEmpty().forEach(s -> event.getSources().add(new Source(s.url(), s.publisher(), s.title(), s.publishedOn())));
         event.setSearchText(SearchText.of(event));
     }
 

@@ -7,10 +7,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.Ids;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.json.ServerOwnedFields;
@@ -19,6 +21,8 @@ import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.problem.NotFoundProblem;
 import dev.chipevents.common.security.Actor;
+import dev.chipevents.event.links.LinkCommands;
+import dev.chipevents.event.links.LinkReader;
 import dev.chipevents.history.Change;
 import dev.chipevents.history.ChangeRecorder;
 import dev.chipevents.history.History;
@@ -26,7 +30,10 @@ import dev.chipevents.history.Operation;
 import dev.chipevents.history.ResourceKind;
 import dev.chipevents.history.Revision;
 
-/** Every write of a single event: create, replace, patch, delete and restore, each ending in one recorded change. */
+/**
+ * Every write of a single event: create, replace, patch, delete and restore, each ending in one recorded change. Links
+ * are written by {@link LinkCommands}: a deleted event's links are removed, a restored one's brought back.
+ */
 @ApplicationScoped
 @Transactional
 public class EventCommands {
@@ -37,15 +44,21 @@ public class EventCommands {
     private final History history;
     private final MergePatch mergePatch;
     private final Actor actor;
+    private final LinkReader links;
+    private final LinkCommands linkCommands;
+    private final ObjectMapper json;
 
     EventCommands(EventRepository events, EventApplier applier, ChangeRecorder changes, History history, MergePatch mergePatch,
-            Actor actor) {
+            Actor actor, LinkReader links, LinkCommands linkCommands, ObjectMapper json) {
         this.events = events;
         this.applier = applier;
         this.changes = changes;
         this.history = history;
         this.mergePatch = mergePatch;
         this.actor = actor;
+        this.links = links;
+        this.linkCommands = linkCommands;
+        this.json = json;
     }
 
     public EventResponse create(EventRequest request) {
@@ -67,6 +80,10 @@ public class EventCommands {
         Event event = find(id);
         ETags.requireMatch(ifMatch, event.getVersion());
         ServerOwnedFields.requireStored(serverOwned, event.serverOwnedFields());
+        if (request.links() != null && !request.links().equals(json.valueToTree(links.of(id)))) {
+            throw new InvalidRequestProblem("links", "differ from the links stored; links are made with POST and removed with DELETE"
+                    + " on /api/v1/events/" + id + "/links: send them as GET answered them, or leave them out");
+        }
         return update(event, request);
     }
 
@@ -74,13 +91,18 @@ public class EventCommands {
     public EventResponse patch(UUID id, String patch, String ifMatch) {
         Event event = find(id);
         ETags.requireMatch(ifMatch, event.getVersion());
+        if (patchesLinks(patch)) {
+            throw new InvalidRequestProblem("links", "are made with POST and removed with DELETE on /api/v1/events/" + id + "/links,"
+                    + " not patched");
+        }
         return update(event, mergePatch.apply(EventMapper.toRequest(event), patch, EventRequest.class));
     }
 
     public void delete(UUID id, String ifMatch) {
         Event event = find(id);
         ETags.checkMatch(ifMatch, event.getVersion());
-        EventResponse deleted = EventMapper.toResponse(event);
+        EventResponse deleted = EventMapper.toResponse(event, links.of(id));
+        linkCommands.removeAll(event);
         events.delete(event);
         changes.record(new Change(ResourceKind.EVENT, id, Operation.DELETE, Clocks.now(), deleted));
     }
@@ -105,6 +127,8 @@ public class EventCommands {
         }
         event.changedBy(actor.name(), Clocks.now());
         events.persist(event);
+        events.flush();
+        linkCommands.restore(event, last.links());
         return recorded(event, Operation.RESTORE);
     }
 
@@ -128,9 +152,19 @@ public class EventCommands {
 
     private EventResponse recorded(Event event, Operation operation) {
         events.flush(); // the new version, before it is answered
-        EventResponse state = EventMapper.toResponse(event);
+        EventResponse state = EventMapper.toResponse(event, operation == Operation.CREATE ? List.of() : links.of(event.getId()));
         changes.record(new Change(ResourceKind.EVENT, event.getId(), operation, event.getUpdatedAt(), state));
         return state;
+    }
+
+    /** Whether a merge patch names `links` at its top level (links have their own operations); a malformed one is MergePatch's to refuse. */
+    private boolean patchesLinks(String patch) {
+        try {
+            JsonNode node = patch == null ? null : json.readTree(patch);
+            return node != null && node.isObject() && node.has("links");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private Event find(UUID id) {

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.chipevents.common.validation.IsoCountry;
@@ -22,8 +25,8 @@ import dev.chipevents.common.validation.PlainText;
 @EventRules
 @Schema(name = "EventRequest", description = """
         An event as a client sends it. Server-owned fields (id, version, createdAt, updatedAt) are refused. \
-        Rules across fields: `currency` is required when `amount` is given and refused without it; \
-        `percentChange` is required for STOCK_MOVE; with datePrecision MONTH, QUARTER or YEAR, occurredOn is the \
+        Rules across fields: `currency` and `amountKind` are required when `amount` is given and refused without it; \
+        the type allows only some amount kinds; `percentChange` is required for STOCK_MOVE; with datePrecision MONTH, QUARTER or YEAR, occurredOn is the \
         first day of that period; a company takes part at most once.""")
 public record EventRequest(
         @Schema(required = true, examples = "STOCK_MOVE") @NotNull EventType type,
@@ -35,8 +38,16 @@ public record EventRequest(
         @Schema(maxLength = 4000, nullable = true, examples = "Nvidia shares fell nearly 17 percent after DeepSeek released R1.")
         @Size(max = 4000) @PlainText String summary,
         @Schema(minimum = "0", nullable = true, examples = "589000000000",
-                description = "A money amount, not negative, at most 20 integer digits and 4 decimals; needs currency.")
+                description = "A money amount, not negative, at most 20 integer digits and 4 decimals; needs currency and amountKind.")
         @DecimalMin("0") @Digits(integer = 20, fraction = 4) BigDecimal amount,
+        @Schema(nullable = true, examples = "MARKET_VALUE_LOSS", description = """
+                What amount measures; required with amount and refused without it. Each type allows its own kinds: \
+                STOCK_MOVE MARKET_VALUE_LOSS, MARKET_VALUE_GAIN; IPO IPO_PROCEEDS, VALUATION; GOVERNMENT_AWARD AWARD; \
+                EXPORT_CONTROL FINE; POLICY FUNDING_PROGRAM; REGULATORY_ACTION FINE, DEAL_VALUE; INVESTMENT INVESTMENT, \
+                VALUATION; ACQUISITION DEAL_VALUE; PARTNERSHIP DEAL_VALUE, INVESTMENT; PRODUCT_LAUNCH COST; MANUFACTURING \
+                INVESTMENT, COST; OTHER any kind; and every type OTHER. A market-value kind must agree with the sign of \
+                percentChange.""")
+        AmountKind amountKind,
         @Schema(nullable = true, pattern = "^[A-Z]{3}$", examples = "USD", description = "ISO 4217 code; required with amount.")
         @IsoCurrency String currency,
         @Schema(nullable = true, minimum = "-100", examples = "-16.97",
@@ -53,7 +64,10 @@ public record EventRequest(
         @Schema(maxItems = 20) @Size(max = 20) List<@NotNull @Valid SourceDto> sources,
         @Schema(maxLength = 100, nullable = true, examples = "seed-2025-01-27-nvidia-stock-move",
                 description = "The caller's own key for this event, unique.")
-        @Size(min = 1, max = 100) @PlainText String externalId) {
+        @Size(min = 1, max = 100) @PlainText String externalId,
+        // What GET answered for `links`, sent back in a replace: compared with the stored links, never written (links
+        // change through their own operations). Documented by event/links/LinkDocumentation.
+        @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode links) {
 
     public DatePrecision datePrecisionOrDefault() {
         return datePrecision == null ? DatePrecision.DAY : datePrecision;

@@ -87,7 +87,7 @@ public class EventResource {
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)),
                     @Content(mediaType = EventCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                            example = "id,type,occurredOn,datePrecision,title,summary,amount,currency,percentChange,country,"
+                            example = "id,type,occurredOn,datePrecision,title,summary,amount,amountKind,currency,percentChange,country,"
                                     + "participants,tags,sources,externalId,createdAt,updatedAt,version"),
                     @Content(mediaType = EventLists.CALENDAR, schema = @Schema(type = SchemaType.STRING),
                             example = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n"),
@@ -110,9 +110,10 @@ public class EventResource {
             schema = @Schema(implementation = EventRequest.class),
             examples = @ExampleObject(name = "Nvidia's record loss", value = """
                     {"type": "STOCK_MOVE", "occurredOn": "2025-01-27", "title": "Nvidia loses 589 billion USD of market value in a day",
-                     "amount": 589000000000, "currency": "USD", "percentChange": -16.97, "country": "US",
+                     "amount": 589000000000, "amountKind": "MARKET_VALUE_LOSS", "currency": "USD", "percentChange": -16.97, "country": "US",
                      "participants": [{"company": "NVDA", "role": "SUBJECT"}],
-                     "tags": ["deepseek", "stock-market"], "sources": [{"url": "https://www.gzeromedia.com/", "publisher": "GZERO Media"}]}""")))
+                     "tags": ["deepseek", "stock-market"], "sources": [{"url": "https://www.gzeromedia.com/", "publisher": "GZERO Media",
+                                  "title": "What DeepSeek means for the US-China AI war"}]}""")))
     @APIResponse(responseCode = "201", description = "Created.",
             headers = { @Header(name = "Location", description = "URL of the new event.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -123,6 +124,10 @@ public class EventResource {
     public Response create(@Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull EventRequest request, @Context UriInfo uri,
             @Context ContainerRequestContext context) {
+        if (request.links() != null) {
+            throw new InvalidRequestProblem("links", "are made once the event exists, with POST /api/v1/events/{eventId}/links"
+                    + " (or by the rows of a bulk import)");
+        }
         ServerOwnedFields.refuse(BodyFields.serverOwned(context));
         return idempotency.execute(idempotencyKey, "create-event", request, () -> {
             EventResponse created = commands.create(request);

@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -41,6 +40,26 @@ public @interface EventRules {
             if (event.amount() == null && event.currency() != null) {
                 valid = fail(context, "currency", "must not be given without amount");
             }
+            if (event.amount() != null && event.amountKind() == null) {
+                valid = fail(context, "amountKind", "is required when amount is given: say what the amount measures, one of "
+                        + kindsOf(event.type()));
+            }
+            if (event.amount() == null && event.amountKind() != null) {
+                valid = fail(context, "amountKind", "must not be given without amount");
+            }
+            if (event.amountKind() != null && event.type() != null && !AmountKind.allowedFor(event.type()).contains(event.amountKind())) {
+                valid = fail(context, "amountKind", event.amountKind() + " is not a kind of amount a " + event.type()
+                        + " event has; it may be one of " + kindsOf(event.type()));
+                valid = fail(context, "type", event.type() + " events do not have " + event.amountKind()
+                        + " amounts; for those choose another type");
+            }
+            if (event.amountKind() != null && event.amountKind().isMarketValueMove() && event.percentChange() != null
+                    && event.percentChange().signum() != (event.amountKind() == AmountKind.MARKET_VALUE_LOSS ? -1 : 1)) {
+                valid = fail(context, "amountKind", event.amountKind() + " does not agree with percentChange " + event.percentChange()
+                        + ": a loss goes with a negative change, a gain with a positive one");
+                valid = fail(context, "percentChange", "is " + event.percentChange() + ", which does not agree with amountKind "
+                        + event.amountKind());
+            }
             if (event.type() == EventType.STOCK_MOVE && event.percentChange() == null) {
                 valid = fail(context, "percentChange", "is required for STOCK_MOVE events");
             }
@@ -61,6 +80,10 @@ public @interface EventRules {
                 valid = fail(context, "tags", "must not repeat a tag");
             }
             return valid;
+        }
+
+        private static String kindsOf(EventType type) {
+            return type == null ? List.of(AmountKind.values()).toString() : AmountKind.allowedFor(type).toString();
         }
 
         private static boolean startsPeriod(EventRequest event) {

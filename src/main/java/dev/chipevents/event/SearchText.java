@@ -1,5 +1,6 @@
 package dev.chipevents.event;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +22,21 @@ public class SearchText {
     }
 
     public static String of(Event event) {
-        StringBuilder text = new StringBuilder(event.getTitle());
-        if (event.getSummary() != null) {
-            text.append('\n').append(event.getSummary());
+        return of(event.getTitle(), event.getSummary(), event.getTags(),
+                event.getParticipants().stream().map(p -> new String[] { p.getCompany().getName(), p.getCompany().getTicker() }).toList());
+    }
+
+    /** The same from plain values (the starter ledger's migration has no entities): participants as [name, ticker]. */
+    public static String of(String title, String summary, List<String> tags, List<String[]> participants) {
+        StringBuilder text = new StringBuilder(title);
+        if (summary != null) {
+            text.append('\n').append(summary);
         }
-        text.append('\n').append(String.join(" ", event.getTags()));
-        for (Participant p : event.getParticipants()) {
-            text.append('\n').append(p.getCompany().getName());
-            if (p.getCompany().getTicker() != null) {
-                text.append(' ').append(p.getCompany().getTicker());
+        text.append('\n').append(String.join(" ", tags));
+        for (String[] p : participants) {
+            text.append('\n').append(p[0]);
+            if (p[1] != null) {
+                text.append(' ').append(p[1]);
             }
         }
         return text.toString().toLowerCase(Locale.ROOT);

@@ -17,6 +17,9 @@ public class Source {
     @Column(length = 200)
     private String publisher;
 
+    @Column(length = 300)
+    private String title;
+
     // Bound as java.time.LocalDate, never through java.sql.Date: no Julian-calendar shift (1582-10-10 stays 1582-10-10).
     @JdbcType(LocalDateJdbcType.class)
     @Column(name = "published_on")
@@ -25,9 +28,10 @@ public class Source {
     protected Source() {
     }
 
-    public Source(String url, String publisher, LocalDate publishedOn) {
+    public Source(String url, String publisher, String title, LocalDate publishedOn) {
         this.url = url;
         this.publisher = publisher;
+        this.title = title;
         this.publishedOn = publishedOn;
     }
 
@@ -37,6 +41,10 @@ public class Source {
 
     public String getPublisher() {
         return publisher;
+    }
+
+    public String getTitle() {
+        return title;
     }
 
     public LocalDate getPublishedOn() {

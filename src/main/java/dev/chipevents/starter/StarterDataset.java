@@ -26,16 +26,22 @@ import io.quarkus.runtime.StartupEvent;
 import dev.chipevents.common.Clocks;
 import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.common.db.Sql;
+import dev.chipevents.common.security.Actor;
 import dev.chipevents.company.CompanyRequest;
 import dev.chipevents.company.CompanyService;
 import dev.chipevents.company.Segment;
+import dev.chipevents.event.AmountKind;
 import dev.chipevents.event.DatePrecision;
 import dev.chipevents.event.EventRequest;
 import dev.chipevents.event.EventCommands;
 import dev.chipevents.event.EventType;
 import dev.chipevents.event.ParticipantRequest;
 import dev.chipevents.event.ParticipantRole;
+import dev.chipevents.event.Source;
 import dev.chipevents.event.SourceDto;
+import dev.chipevents.event.links.EventLink;
+import dev.chipevents.event.links.LinkCommands;
+import dev.chipevents.event.links.LinkType;
 
 /**
  * Loads the starter dataset (the events behind the GZERO Media article the service grew from) into
@@ -52,18 +58,20 @@ public class StarterDataset {
     private final ChipEventsConfig config;
     private final CompanyService companies;
     private final EventCommands events;
+    private final LinkCommands links;
     private final Sql sql;
     private final Validator validator;
     private final ObjectMapper json;
 
-    public StarterDataset(ChipEventsConfig config, CompanyService companies, EventCommands events, Sql sql,
+    public StarterDataset(ChipEventsConfig config, CompanyService companies, EventCommands events, LinkCommands links, Sql sql,
             Validator validator, ObjectMapper json) {
         this.config = config;
         this.companies = companies;
         this.events = events;
+        this.links = links;
         this.sql = sql;
         this.validator = validator;
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        this.json = json;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -88,10 +96,7 @@ public class StarterDataset {
             return false;
         }
         sql.update("insert into app_state (state_key, state_value, updated_at) values (?, ?, ?)", MARKER, "true", Clocks.now());
-        Dataset dataset;
-        try (InputStream in = StarterDataset.class.getResourceAsStream("/starter/starter-dataset.json")) {
-            dataset = json.readValue(in, Dataset.class);
-        }
+        Dataset dataset = read(json);
         Map<String, UUID> ids = new HashMap<>();
         for (StarterCompany company : dataset.companies()) {
             CompanyRequest request = new CompanyRequest(company.name(), company.ticker(), company.exchange(), company.country(),
@@ -102,12 +107,19 @@ public class StarterDataset {
         for (StarterEvent e : dataset.events()) {
             List<ParticipantRequest> participants = e.participants().stream()
                     .map(p -> ParticipantRequest.byId(require(ids, p.company()), p.role())).toList();
-            EventRequest request = new EventRequest(e.type(), e.occurredOn(), e.datePrecision(), e.title(), e.summary(),
-                    e.amount(), e.currency(), e.percentChange(), e.country(), participants, e.tags(), e.sources(), e.externalId());
+            EventRequest request = e.toRequest(participants);
             check(request);
             events.create(request, e.id());
         }
+        links.createAll(dataset.links().stream().map(StarterLink::toLink).toList());
         return true;
+    }
+
+    /** The dataset as the resource holds it, strictly read (an unknown field is a mistake in the file). */
+    static Dataset read(ObjectMapper json) throws IOException {
+        try (InputStream in = StarterDataset.class.getResourceAsStream("/starter/starter-dataset.json")) {
+            return json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true).readValue(in, Dataset.class);
+        }
     }
 
     private static UUID require(Map<String, UUID> ids, String name) {
@@ -125,19 +137,33 @@ public class StarterDataset {
         }
     }
 
-    record Dataset(List<StarterCompany> companies, List<StarterEvent> events) {
+    /** The starter dataset: companies, events and the links between events, each with a fixed id. */
+    public record Dataset(List<StarterCompany> companies, List<StarterEvent> events, List<StarterLink> links) {
     }
 
     /** A company with the fixed id that examples in the API document name. */
-    record StarterCompany(UUID id, String name, String ticker, String exchange, String country, Segment segment, String website) {
+    public record StarterCompany(UUID id, String name, String ticker, String exchange, String country, Segment segment, String website) {
     }
 
-    record StarterParticipant(String company, ParticipantRole role) {
+    public record StarterParticipant(String company, ParticipantRole role) {
     }
 
-    record StarterEvent(UUID id, String externalId, EventType type, LocalDate occurredOn, DatePrecision datePrecision, String title,
-            String summary, BigDecimal amount, String currency, BigDecimal percentChange, String country,
+    public record StarterEvent(UUID id, String externalId, EventType type, LocalDate occurredOn, DatePrecision datePrecision, String title,
+            String summary, BigDecimal amount, AmountKind amountKind, String currency, BigDecimal percentChange, String country,
             List<StarterParticipant> participants, List<String> tags, List<SourceDto> sources) {
+
+        EventRequest toRequest(List<ParticipantRequest> participants) {
+            return new EventRequest(type, occurredOn, datePrecision, title, summary, amount, amountKind, currency, percentChange, country,
+                    participants, tags, sources, externalId, null);
+        }
     }
 
+    /** A link from one starter event to another, by their ids. */
+    public record StarterLink(UUID id, UUID from, UUID to, LinkType type, String note, SourceDto source) {
+
+        EventLink toLink() {
+            Source linkSource = source == null ? null : new Source(source.url(), source.publisher(), source.title(), source.publishedOn());
+            return new EventLink(id, from, to, type, note, linkSource, Clocks.now(), Actor.SYSTEM);
+        }
+    }
 }

@@ -1,6 +1,6 @@
-// One event in full: what, when and how precisely, the amounts and what they measure, who took part in
-// which role, the sources as links, the tags, and the related events once the API carries links.
-// Fields the API does not send (yet) are simply not shown.
+// One event in full: what, when and how precisely, the amount and what it measures, who took part in
+// which role, the sources as links, the tags, and the related events (the event's links, from both ends).
+// Fields the API does not send are simply not shown.
 
 import { eventUrl } from './api.js';
 import { h } from './dom.js';
@@ -44,10 +44,11 @@ export function detailsOf(event, link) {
       h('span', { class: 'role' }, ` — ${sentence(participant.role)}`))),
     section('Sources', event.sources, source => h('li', {},
       safeHttpUrl(source.url)
-        ? h('a', { href: source.url, rel: 'noopener noreferrer external', target: '_blank' }, source.publisher || hostOf(source.url))
-        : h('span', {}, source.publisher || source.url),
+        ? h('a', { href: source.url, rel: 'noopener noreferrer external', target: '_blank' }, source.title || source.publisher || hostOf(source.url))
+        : h('span', {}, source.title || source.publisher || source.url),
+      source.title && source.publisher ? `, ${source.publisher}` : null,
       source.publishedOn && isIsoDate(source.publishedOn) ? `, ${shortDate(dayOf(source.publishedOn))}` : null,
-      source.publisher ? h('span', { class: 'host' }, ` (${hostOf(source.url)})`) : null)),
+      source.publisher || source.title ? h('span', { class: 'host' }, ` (${hostOf(source.url)})`) : null)),
     section('Tags', event.tags, tag => h('li', {},
       h('a', { href: link({ tag }), 'data-internal': true, title: `Show only the events tagged ${tag}` }, tag)), 'tags'),
     section('Related events', event.links, related => h('li', {},
@@ -65,8 +66,11 @@ function section(title, items, item, listClass) {
   return h('section', { class: 'details-section' }, h('h3', {}, title), h('ul', { class: listClass }, items.map(item)));
 }
 
-/** "Caused by", "Follows (from the other event)"... from the link's type and direction, whatever words the API uses. */
+/** "Caused by:", "Responds to:"... how the link reads from this event (its `relation`), else from its type and direction. */
 function relationWords(related) {
+  if (related.relation) {
+    return `${sentence(related.relation)}:`;
+  }
   const type = related.type ? sentence(related.type) : 'Related';
   const direction = String(related.direction ?? '').toLowerCase();
   return direction === 'incoming' || direction === 'inbound' ? `${type} (from the other event):` : `${type}:`;

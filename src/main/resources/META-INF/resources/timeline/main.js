@@ -152,7 +152,8 @@ async function loadView() {
     : Promise.resolve({ groupBy: period, buckets: [] });
   const counted = stats.then(answer => {
     if (stale()) return;
-    inView = answer.buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+    // Events dated less precisely than the bars' period (a month, by week) are counted apart, in `coarser`.
+    inView = [...answer.buckets, ...(answer.coarser ?? [])].reduce((sum, bucket) => sum + bucket.count, 0);
     chart.setStats(answer);
     showStatsTable(answer);
     if (!loading) showCounts();
@@ -314,8 +315,16 @@ function showStatsTable(stats) {
   const caption = stats ? `Events per ${stats.groupBy} in view` : 'Events per period';
   $('stats-caption').textContent = caption;
   $('stats-table-caption').textContent = caption;
-  replace($('stats-rows'), (stats?.buckets ?? []).map(bucket =>
-    h('tr', {}, h('th', { scope: 'row' }, period.name(bucket.key)), h('td', {}, count(bucket.count)))));
+  const apart = (stats?.coarser ?? []).filter(bucket => PERIODS[String(bucket.datePrecision).toLowerCase()]);
+  replace($('stats-rows'), [
+    ...(stats?.buckets ?? []).map(bucket =>
+      h('tr', {}, h('th', { scope: 'row' }, period.name(bucket.key)), h('td', {}, count(bucket.count)))),
+    ...apart.map(bucket => {
+      const precision = String(bucket.datePrecision).toLowerCase();
+      return h('tr', { class: 'coarser' }, h('th', { scope: 'row' }, `${PERIODS[precision].name(bucket.key)} (dated to the ${precision})`),
+        h('td', {}, count(bucket.count)));
+    }),
+  ]);
 }
 
 async function showDetails(id, focus) {

@@ -31,7 +31,7 @@ class EventImportTest {
         String rows = """
                 [{"type": "IPO", "occurredOn": "2024-11-27", "title": "Pony AI lists", "tags": ["%1$s"],
                   "participants": [{"company": "pony", "role": "ISSUER"}, {"company": "Toyota", "role": "BACKER"}]},
-                 {"type": "POLICY", "occurredOn": "2022-08-09", "title": "CHIPS Act", "amount": 52700000000, "currency": "USD",
+                 {"type": "POLICY", "occurredOn": "2022-08-09", "title": "CHIPS Act", "amount": 52700000000, "amountKind": "FUNDING_PROGRAM", "currency": "USD",
                   "tags": ["%1$s"]},
                  {"type": "OTHER", "occurredOn": "2025-01-01", "title": "By name", "tags": ["%1$s"],
                   "participants": [{"name": "nvidia", "role": "SUBJECT"}]}]""".formatted(tag);
@@ -84,6 +84,7 @@ class EventImportTest {
             Map<String, Object> body = TestData.eventWith("=Round trip " + i + ", with \"quotes\"\nand a line break", company);
             body.put("tags", List.of(tag, "t" + (i % 3)));
             body.put("amount", new java.math.BigDecimal("1234.5").multiply(java.math.BigDecimal.valueOf(i)));
+            body.put("amountKind", "OTHER");
             body.put("currency", "EUR");
             body.put("summary", i % 2 == 0 ? null : "-minus first, 中文");
             body.put("sources", List.of(Map.of("url", "https://example.com/" + i, "publisher", "Example")));
@@ -105,10 +106,10 @@ class EventImportTest {
     @Test
     void aThousandCsvRowsImportInOneCall() {
         String tag = "bulk" + System.nanoTime();
-        StringBuilder csv = new StringBuilder("type,occurredOn,title,tags,amount,currency,participants\r\n");
+        StringBuilder csv = new StringBuilder("type,occurredOn,title,tags,amount,amountKind,currency,participants\r\n");
         for (int i = 0; i < 1000; i++) {
             csv.append("INVESTMENT,2024-").append(String.format("%02d", 1 + i % 12)).append("-15,Investment ").append(i).append(',')
-                    .append(tag).append(',').append(i * 1000).append(",USD,\"[{\"\"company\"\":\"\"AMZN\"\",\"\"role\"\":\"\"INVESTOR\"\"}]\"\r\n");
+                    .append(tag).append(',').append(i * 1000).append(",INVESTMENT,USD,\"[{\"\"company\"\":\"\"AMZN\"\",\"\"role\"\":\"\"INVESTOR\"\"}]\"\r\n");
         }
         given().contentType("text/csv").body(csv.toString()).when().post("/api/v1/events/import")
                 .then().statusCode(200).body("created", equalTo(1000));
@@ -131,7 +132,7 @@ class EventImportTest {
         assertEquals("{\"created\":1,\"updated\":0}", first.replace(" ", ""));
         String rows = """
                 [{"type": "PARTNERSHIP", "occurredOn": "2025-03-01", "title": "Fresh deal", "summary": "Both sides sign",
-                  "amount": 1500000, "currency": "EUR", "tags": ["deal", "%1$s"], "externalId": "%2$s",
+                  "amount": 1500000, "amountKind": "DEAL_VALUE", "currency": "EUR", "tags": ["deal", "%1$s"], "externalId": "%2$s",
                   "sources": [{"url": "https://example.com/deal", "publisher": "Example", "publishedOn": "2025-03-02"}],
                   "participants": [{"ticker": "%3$s", "role": "PARTNER"}, {"name": "named co %4$s", "role": "CUSTOMER"}]},
                  {"type": "OTHER", "occurredOn": "2025-01-01", "title": "After", "externalId": "%5$s",

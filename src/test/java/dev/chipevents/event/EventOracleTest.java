@@ -46,8 +46,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The oracle: thousands of seeded random events, hundreds of random queries walked page by page,
- * each compared with the same query computed in plain Java over the same data.
+ * The oracle: thousands of seeded random events (amounts of every kind, dates of every precision) and
+ * hundreds of random links between them, hundreds of random queries walked page by page, each compared
+ * with the same query computed in plain Java over the same data; and statistics that never add two
+ * kinds of amount together nor place an event on a day finer than its date.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,6 +57,8 @@ class EventOracleTest {
 
     private static final long SEED = 20250127L;
     private static final int EVENTS = 1500;
+    private static final int LINKS = 400;
+    private static final String[] LINK_TYPES = { "CAUSED", "RESPONDS_TO", "RESTATES", "FOLLOWS_UP", "PART_OF" };
     private static final String[] WORDS = { "wafer", "foundry", "lithography", "export", "tariff", "subsidy", "memory", "packaging",
             "yield", "fab", "chiplet", "accelerator", "datacenter", "license", "merger", "antitrust", "smartphone", "sensor",
             "robotaxi", "quantum" };
@@ -71,9 +75,9 @@ class EventOracleTest {
     private List<Row> universe;
 
     /** An event as the oracle sees it. */
-    record Row(String id, String type, LocalDate occurredOn, String title, BigDecimal amount, String currency,
-            BigDecimal percentChange, String country, List<String> companyIds, List<String> tickers, List<String> tags,
-            String searchText, Instant createdAt, JsonNode json) {
+    record Row(String id, String type, LocalDate occurredOn, String datePrecision, String title, BigDecimal amount, String amountKind,
+            String currency, BigDecimal percentChange, String country, List<String> companyIds, List<String> tickers, List<String> tags,
+            Set<String> linked, String searchText, Instant createdAt, JsonNode json) {
     }
 
     /** Made on first use: RestAssured knows the test port only once a test runs. */
@@ -92,14 +96,27 @@ class EventOracleTest {
         for (int i = 0; i < EVENTS; i++) {
             bodies.add(randomEvent());
         }
-        List<Future<?>> done = new ArrayList<>();
+        List<Future<String>> done = new ArrayList<>();
         for (Map<String, Object> body : bodies) {
-            done.add(pool.submit(() -> TestData.createEvent(body)));
+            done.add(pool.submit(() -> TestData.createEvent(body).path("id")));
         }
-        for (Future<?> f : done) {
-            f.get();
+        List<String> ids = new ArrayList<>();
+        for (Future<String> f : done) {
+            ids.add(f.get());
         }
         pool.shutdown();
+        // CAUSED only from an earlier event of the list to a later one: a chain of them can never come back.
+        Set<String> made = new HashSet<>();
+        for (int i = 0; i < LINKS; i++) {
+            int a = random.nextInt(ids.size());
+            int b = random.nextInt(ids.size());
+            String type = LINK_TYPES[random.nextInt(LINK_TYPES.length)];
+            if (a == b || type.equals("CAUSED") && a > b || !made.add(a + " " + b + " " + type)) {
+                continue;
+            }
+            given().contentType(ContentType.JSON).body(Map.of("type", type, "eventId", ids.get(b)))
+                    .when().post("/api/v1/events/" + ids.get(a) + "/links").then().statusCode(201);
+        }
         universe = fetchAll();
         assertTrue(universe.size() >= EVENTS, "universe has " + universe.size());
     }
@@ -167,7 +184,7 @@ class EventOracleTest {
     void statsBucketsMatchThePlainJavaAnswer() throws Exception {
         ensureData();
         String[] groupings = { "day", "week", "month", "quarter", "year", "type", "country", "company", "tag" };
-        for (int round = 0; round < 45; round++) {
+        for (int round = 0; round < 54; round++) {
             Map<String, List<String>> params = randomFilters();
             String groupBy = groupings[round % groupings.length];
             RequestSpecification request = given().header(LENIENT_FORM, "true").queryParam("groupBy", groupBy);
@@ -175,13 +192,21 @@ class EventOracleTest {
             JsonNode body = json.readTree(request.when().get("/api/v1/events/stats").then().statusCode(200).extract().asString());
             List<Row> matching = universe.stream().filter(predicate(params)).toList();
             Map<String, Long> counts = new HashMap<>();
-            Map<String, Map<String, BigDecimal>> sums = new HashMap<>();
+            Map<String, Map<String, BigDecimal[]>> sums = new HashMap<>();
+            Map<String, Long> coarserCounts = new HashMap<>();
+            Map<String, Map<String, BigDecimal[]>> coarserSums = new HashMap<>();
             for (Row row : matching) {
-                for (String key : keysOf(row, groupBy)) {
-                    counts.merge(key, 1L, Long::sum);
-                    Map<String, BigDecimal> byCurrency = sums.computeIfAbsent(key, k -> new TreeMap<>());
+                boolean coarser = isCoarser(row.datePrecision(), groupBy);
+                List<String> keys = coarser ? List.of(periodKey(row.datePrecision(), row.occurredOn()) + " " + row.datePrecision())
+                        : keysOf(row, groupBy);
+                for (String key : keys) {
+                    (coarser ? coarserCounts : counts).merge(key, 1L, Long::sum);
+                    Map<String, BigDecimal[]> byKind = (coarser ? coarserSums : sums).computeIfAbsent(key, k -> new TreeMap<>());
                     if (row.amount() != null) {
-                        byCurrency.merge(row.currency(), row.amount(), BigDecimal::add);
+                        BigDecimal[] sum = byKind.computeIfAbsent(row.amountKind() + " " + row.currency(),
+                                k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+                        sum[0] = sum[0].add(row.amount());
+                        sum[1] = sum[1].add(BigDecimal.ONE);
                     }
                 }
             }
@@ -193,18 +218,68 @@ class EventOracleTest {
                 expectedKeys.sort(Comparator.comparing((String k) -> counts.get(k)).reversed()
                         .thenComparing(Comparator.nullsLast(Comparator.<String>naturalOrder())));
             }
+            String context = " by " + groupBy + " " + params;
             List<String> actualKeys = new ArrayList<>();
             for (JsonNode bucket : body.get("buckets")) {
                 String key = bucket.get("key").isNull() ? null : bucket.get("key").asText();
                 actualKeys.add(key);
-                assertEquals(counts.get(key), bucket.get("count").asLong(), "count of " + key + " by " + groupBy + " " + params);
-                Map<String, BigDecimal> expectedSums = sums.get(key);
-                JsonNode actualSums = bucket.get("amountByCurrency");
-                assertEquals(expectedSums.keySet(), fieldNames(actualSums), "currencies of " + key);
-                expectedSums.forEach((currency, sum) -> assertEquals(0, sum.compareTo(actualSums.get(currency).decimalValue()),
-                        "sum of " + currency + " in " + key + " by " + groupBy));
+                assertEquals(counts.get(key), bucket.get("count").asLong(), "count of " + key + context);
+                assertAmounts(sums.get(key), bucket.get("amounts"), key + context);
             }
-            assertEquals(expectedKeys, actualKeys, "buckets by " + groupBy + " for " + params);
+            assertEquals(expectedKeys, actualKeys, "buckets" + context);
+            List<String> expectedCoarser = new ArrayList<>(coarserCounts.keySet());
+            expectedCoarser.sort(Comparator.comparing((String k) -> periodStart(k.split(" ")[1], k.split(" ")[0]))
+                    .thenComparing(k -> DatePrecision.valueOf(k.split(" ")[1])));
+            List<String> actualCoarser = new ArrayList<>();
+            for (JsonNode bucket : body.get("coarser")) {
+                String key = bucket.get("key").asText() + " " + bucket.get("datePrecision").asText();
+                actualCoarser.add(key);
+                assertEquals(coarserCounts.get(key), bucket.get("count").asLong(), "coarser count of " + key + context);
+                assertAmounts(coarserSums.get(key), bucket.get("amounts"), "coarser " + key + context);
+            }
+            assertEquals(expectedCoarser, actualCoarser, "coarser buckets" + context);
+        }
+    }
+
+    /** The answer's sums: one per kind and currency, exactly those expected; two kinds are never added together. */
+    private static void assertAmounts(Map<String, BigDecimal[]> expected, JsonNode actual, String context) {
+        Set<String> seen = new HashSet<>();
+        for (JsonNode amount : actual) {
+            String slot = amount.get("kind").asText() + " " + amount.get("currency").asText();
+            assertTrue(seen.add(slot), "two sums of " + slot + " in " + context);
+            BigDecimal[] sum = expected.get(slot);
+            assertTrue(sum != null, "an unexpected sum of " + slot + " in " + context);
+            assertEquals(0, sum[0].compareTo(amount.get("sum").decimalValue()), "sum of " + slot + " in " + context);
+            assertEquals(sum[1].longValue(), amount.get("count").asLong(), "events summed in " + slot + " in " + context);
+        }
+        assertEquals(expected.keySet(), seen, "kinds and currencies of " + context);
+    }
+
+    @Test
+    void statsNeverAddTwoKindsOfAmountTogether() {
+        String tag = "kinds-" + System.nanoTime();
+        for (String[] amount : new String[][] { { "STOCK_MOVE", "MARKET_VALUE_LOSS", "589000000000" },
+                { "GOVERNMENT_AWARD", "AWARD", "6600000000" }, { "GOVERNMENT_AWARD", "AWARD", "400000000" },
+                { "IPO", "VALUATION", "4500000000" }, { "PRODUCT_LAUNCH", "COST", "6000000" } }) {
+            Map<String, Object> body = TestData.event(amount[0] + " " + amount[1]);
+            body.put("type", amount[0]);
+            body.put("amountKind", amount[1]);
+            body.put("amount", new BigDecimal(amount[2]));
+            body.put("currency", "USD");
+            body.put("tags", List.of(tag));
+            if (amount[0].equals("STOCK_MOVE")) {
+                body.put("percentChange", -16.97);
+            }
+            TestData.createEvent(body);
+        }
+        for (String groupBy : new String[] { "day", "month", "year", "tag", "country" }) {
+            given().queryParam("groupBy", groupBy).queryParam("tag", tag).when().get("/api/v1/events/stats")
+                    .then().statusCode(200).body("buckets", org.hamcrest.Matchers.hasSize(1))
+                    .body("buckets[0].count", org.hamcrest.Matchers.equalTo(5))
+                    .body("buckets[0].amounts.kind", org.hamcrest.Matchers.equalTo(List.of("MARKET_VALUE_LOSS", "AWARD", "VALUATION", "COST")))
+                    .body("buckets[0].amounts.sum", org.hamcrest.Matchers.equalTo(List.of(589000000000L, 7000000000L, 4500000000L, 6000000)))
+                    .body("buckets[0].amounts.count", org.hamcrest.Matchers.equalTo(List.of(1, 2, 1, 1)))
+                    .body("buckets[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("amountByCurrency")));
         }
     }
 
@@ -223,7 +298,7 @@ class EventOracleTest {
             it.forEachRemaining(rows::add);
         }
         assertEquals(expected, rows.stream().map(r -> r.get("id")).toList());
-        assertTrue(csv.startsWith("id,type,occurredOn,datePrecision,title,summary,amount,currency,percentChange,country,"
+        assertTrue(csv.startsWith("id,type,occurredOn,datePrecision,title,summary,amount,amountKind,currency,percentChange,country,"
                 + "participants,tags,sources,externalId,createdAt,updatedAt,version\r\n"), csv.substring(0, 200));
         Map<String, Row> byId = universe.stream().collect(Collectors.toMap(Row::id, r -> r));
         for (Map<String, String> r : rows) {
@@ -232,6 +307,8 @@ class EventOracleTest {
             assertEquals(row.type(), r.get("type"));
             assertEquals(row.occurredOn().toString(), r.get("occurredOn"));
             assertEquals(row.amount() == null ? "" : row.amount().toPlainString(), r.get("amount"));
+            assertEquals(row.amountKind() == null ? "" : row.amountKind(), r.get("amountKind"));
+            assertEquals(row.datePrecision(), r.get("datePrecision"));
             assertEquals(String.join(";", row.tags()), r.get("tags"));
             JsonNode participants = json.readTree(r.get("participants"));
             assertEquals(row.companyIds(), participants.findValuesAsText("companyId"));
@@ -279,12 +356,29 @@ class EventOracleTest {
         if (random.nextInt(3) == 0) {
             body.put("summary", "About " + WORDS[random.nextInt(WORDS.length)] + " and " + WORDS[random.nextInt(WORDS.length)] + ".");
         }
+        if (random.nextInt(8) == 0) {
+            DatePrecision precision = DatePrecision.values()[1 + random.nextInt(3)];
+            LocalDate day = LocalDate.parse((String) body.get("occurredOn"));
+            body.put("datePrecision", precision.name());
+            LocalDate start = switch (precision) {
+                case MONTH -> day.withDayOfMonth(1);
+                case QUARTER -> LocalDate.of(day.getYear(), (day.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1, 1);
+                default -> day.withDayOfYear(1);
+            };
+            body.put("occurredOn", start.toString());
+        }
+        BigDecimal change = null;
+        if (type == EventType.STOCK_MOVE || random.nextInt(6) == 0) {
+            change = BigDecimal.valueOf(random.nextInt(6000) - 3000, 2);
+            body.put("percentChange", change);
+        }
         if (random.nextInt(2) == 0) {
             body.put("amount", BigDecimal.valueOf(Math.round(Math.exp(random.nextGaussian() * 3 + 15)), random.nextInt(3)));
             body.put("currency", CURRENCIES[random.nextInt(CURRENCIES.length)]);
-        }
-        if (type == EventType.STOCK_MOVE || random.nextInt(6) == 0) {
-            body.put("percentChange", BigDecimal.valueOf(random.nextInt(6000) - 3000, 2));
+            List<AmountKind> kinds = new ArrayList<>(AmountKind.allowedFor(type));
+            BigDecimal sign = change;
+            kinds.removeIf(k -> k.isMarketValueMove() && (sign == null || sign.signum() != (k == AmountKind.MARKET_VALUE_LOSS ? -1 : 1)));
+            body.put("amountKind", kinds.get(random.nextInt(kinds.size())).name());
         }
         if (random.nextInt(4) != 0) {
             body.put("country", COUNTRIES[random.nextInt(COUNTRIES.length)]);
@@ -343,6 +437,17 @@ class EventOracleTest {
         if (random.nextInt(10) < 1) {
             params.put(random.nextBoolean() ? "minChange" : "maxChange", List.of(String.valueOf(random.nextInt(40) - 20)));
         }
+        if (random.nextInt(10) < 2) {
+            AmountKind[] kinds = AmountKind.values();
+            params.put("amountKind", List.of(kinds[random.nextInt(kinds.length)].name() + "," + kinds[random.nextInt(kinds.length)].name()
+                    .toLowerCase()));
+        }
+        if (random.nextInt(10) < 2) {
+            List<Row> linked = universe.stream().filter(r -> !r.linked().isEmpty()).toList();
+            Row around = random.nextInt(5) == 0 || linked.isEmpty() ? universe.get(random.nextInt(universe.size()))
+                    : linked.get(random.nextInt(linked.size()));
+            params.put("relatedTo", List.of(around.id()));
+        }
         return params;
     }
 
@@ -382,6 +487,8 @@ class EventOracleTest {
                 case "maxAmount" -> r -> r.amount() != null && r.amount().compareTo(new BigDecimal(values.get(0))) <= 0;
                 case "minChange" -> r -> r.percentChange() != null && r.percentChange().compareTo(new BigDecimal(values.get(0))) >= 0;
                 case "maxChange" -> r -> r.percentChange() != null && r.percentChange().compareTo(new BigDecimal(values.get(0))) <= 0;
+                case "amountKind" -> r -> values.stream().anyMatch(v -> v.equalsIgnoreCase(r.amountKind()));
+                case "relatedTo" -> r -> r.linked().contains(values.get(0));
                 default -> throw new IllegalArgumentException(entry.getKey());
             };
             all = all.and(p);
@@ -422,6 +529,36 @@ class EventOracleTest {
         }
     }
 
+    private static final List<String> PERIODS = List.of("day", "week", "month", "quarter", "year");
+
+    /** An event dated less precisely than a period of the grouping is counted apart (a month is coarser than a week). */
+    private static boolean isCoarser(String precision, String groupBy) {
+        int rank = PERIODS.indexOf(groupBy);
+        int dated = switch (precision) {
+            case "MONTH" -> 2;
+            case "QUARTER" -> 3;
+            case "YEAR" -> 4;
+            default -> 0;
+        };
+        return rank >= 0 && dated > rank;
+    }
+
+    private static String periodKey(String precision, LocalDate day) {
+        return switch (precision) {
+            case "MONTH" -> String.format("%d-%02d", day.getYear(), day.getMonthValue());
+            case "QUARTER" -> day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR);
+            default -> String.valueOf(day.getYear());
+        };
+    }
+
+    private static LocalDate periodStart(String precision, String key) {
+        return switch (precision) {
+            case "MONTH" -> LocalDate.parse(key + "-01");
+            case "QUARTER" -> LocalDate.of(Integer.parseInt(key.substring(0, 4)), (key.charAt(key.length() - 1) - '1') * 3 + 1, 1);
+            default -> LocalDate.of(Integer.parseInt(key), 1, 1);
+        };
+    }
+
     private static List<String> keysOf(Row row, String groupBy) {
         LocalDate day = row.occurredOn();
         List<String> keys = new ArrayList<>();
@@ -438,12 +575,6 @@ class EventOracleTest {
             default -> throw new IllegalArgumentException(groupBy);
         }
         return keys;
-    }
-
-    private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new HashSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private List<Row> fetchAll() throws IOException {
@@ -481,10 +612,12 @@ class EventOracleTest {
                 search.append(' ').append(p.get("ticker").asText());
             }
         }
+        Set<String> linked = new HashSet<>();
+        e.get("links").forEach(l -> linked.add(l.get("eventId").asText()));
         return new Row(e.get("id").asText(), e.get("type").asText(), LocalDate.parse(e.get("occurredOn").asText()),
-                e.get("title").asText(), decimal(e.get("amount")), text(e.get("currency")), decimal(e.get("percentChange")),
-                text(e.get("country")), companyIds, tickers, tags, search.toString().toLowerCase(Locale.ROOT),
-                Instant.parse(e.get("createdAt").asText()), e);
+                e.get("datePrecision").asText(), e.get("title").asText(), decimal(e.get("amount")), text(e.get("amountKind")),
+                text(e.get("currency")), decimal(e.get("percentChange")), text(e.get("country")), companyIds, tickers, tags, linked,
+                search.toString().toLowerCase(Locale.ROOT), Instant.parse(e.get("createdAt").asText()), e);
     }
 
     private static BigDecimal decimal(JsonNode node) {

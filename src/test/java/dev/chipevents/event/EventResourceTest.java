@@ -35,6 +35,7 @@ class EventResourceTest {
         Map<String, Object> body = TestData.eventWith("Shares fall", companyId);
         body.put("type", "STOCK_MOVE");
         body.put("amount", 589000000000L);
+        body.put("amountKind", "MARKET_VALUE_LOSS");
         body.put("currency", "USD");
         body.put("percentChange", -16.97);
         body.put("country", "US");
@@ -48,6 +49,7 @@ class EventResourceTest {
                 .body("type", equalTo("STOCK_MOVE"))
                 .body("datePrecision", equalTo("DAY"))
                 .body("amount", equalTo(589000000000L))
+                .body("amountKind", equalTo("MARKET_VALUE_LOSS"))
                 .body("percentChange", equalTo(-16.97f))
                 .body("participants[0].companyId", equalTo(companyId))
                 .body("participants[0].role", equalTo("SUBJECT"))
@@ -77,6 +79,7 @@ class EventResourceTest {
         Map<String, Object> replacement = TestData.event("After");
         replacement.put("type", "POLICY");
         replacement.put("amount", new java.math.BigDecimal("52.7"));
+        replacement.put("amountKind", "FUNDING_PROGRAM");
         replacement.put("currency", "USD");
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(replacement)
                 .when().put("/api/v1/events/" + id)
@@ -85,14 +88,14 @@ class EventResourceTest {
                 .when().put("/api/v1/events/" + id)
                 .then().statusCode(412).contentType("application/problem+json").body("detail", containsString("\"1\""));
         given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body("{\"amount\": null, \"currency\": null, \"tags\": [\"chips-act\"]}")
+                .body("{\"amount\": null, \"amountKind\": null, \"currency\": null, \"tags\": [\"chips-act\"]}")
                 .when().patch("/api/v1/events/" + id)
                 .then().statusCode(200).header("ETag", "\"2\"")
                 .body("amount", nullValue()).body("tags", equalTo(List.of("chips-act"))).body("title", equalTo("After"));
         given().header(INVALID_ON_PURPOSE, "true").contentType("application/merge-patch+json").header("If-Match", "\"2\"")
                 .body("{\"amount\": 5}")
                 .when().patch("/api/v1/events/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("currency"));
+                .then().statusCode(400).body("errors.field", equalTo(List.of("amountKind", "currency")));
         given().header(INVALID_ON_PURPOSE, "true").contentType("application/merge-patch+json").header("If-Match", "\"2\"")
                 .body("{\"createdAt\": \"2020-01-01T00:00:00Z\"}")
                 .when().patch("/api/v1/events/" + id)
@@ -146,7 +149,7 @@ class EventResourceTest {
                         + " \"sources\": [{\"url\": \"javascript:alert(1)\"}]}")
                 .when().post("/api/v1/events")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("amount", "country", "currency", "percentChange", "sources[0].url", "tags[0]", "title")));
+                .body("errors.field", equalTo(List.of("amount", "amountKind", "country", "currency", "percentChange", "sources[0].url", "tags[0]", "title")));
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON)
                 .body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-02-30\", \"title\": \"x\"}")
                 .when().post("/api/v1/events")

@@ -39,18 +39,25 @@ class ReadCostTest {
     void aPageCostsTwoStatementsWhateverItsSize() {
         String tag = "cost-" + TestData.unique("t").replace(" ", "-").toLowerCase();
         String company = TestData.createCompany();
+        String previous = null;
         for (int i = 0; i < 12; i++) {
             Map<String, Object> body = TestData.eventWith("cost " + i, company);
             body.put("tags", List.of(tag, "second", "third"));
             body.put("sources", List.of(Map.of("url", "https://example.com/" + i, "publisher", "Example")));
-            TestData.createEvent(body);
+            String id = TestData.createEvent(body).path("id");
+            if (previous != null) {
+                given().contentType(ContentType.JSON).body(Map.of("type", "FOLLOWS_UP", "eventId", previous))
+                        .when().post("/api/v1/events/" + id + "/links").then().statusCode(201);
+            }
+            previous = id;
         }
         long small = statementsFor(() -> given().queryParam("tag", tag).queryParam("limit", 2).when().get("/api/v1/events")
                 .then().statusCode(200).body("items", hasSize(2)).body("items[0].tags", contains(tag, "second", "third"))
                 .body("items[0].sources[0].publisher", equalTo("Example")));
         long large = statementsFor(() -> given().queryParam("tag", tag).queryParam("limit", 12).when().get("/api/v1/events")
-                .then().statusCode(200).body("items", hasSize(12)).body("items.participants.flatten().companyId", hasSize(12)));
-        assertEquals(2, small, "a page of 2: the rows, then participants, tags and sources together");
+                .then().statusCode(200).body("items", hasSize(12)).body("items.participants.flatten().companyId", hasSize(12))
+                .body("items.links.flatten()", hasSize(22)));
+        assertEquals(2, small, "a page of 2: the rows, then participants, tags, sources and links together");
         assertEquals(small, large, "a page of 12 costs what a page of 2 costs");
     }
 
@@ -60,8 +67,12 @@ class ReadCostTest {
         Map<String, Object> body = TestData.eventWith("cost of one", company);
         body.put("tags", List.of("a", "b"));
         String id = TestData.createEvent(body).path("id");
+        String other = TestData.createEvent(TestData.event("cost of one, linked")).path("id");
+        given().contentType(ContentType.JSON).body(Map.of("type", "RESPONDS_TO", "eventId", other))
+                .when().post("/api/v1/events/" + id + "/links").then().statusCode(201);
         long statements = statementsFor(() -> given().when().get("/api/v1/events/" + id)
-                .then().statusCode(200).body("participants[0].companyId", equalTo(company)).body("tags", contains("a", "b")));
+                .then().statusCode(200).body("participants[0].companyId", equalTo(company)).body("tags", contains("a", "b"))
+                .body("links[0].eventId", equalTo(other)));
         assertEquals(2, statements);
     }
 
@@ -77,11 +88,13 @@ class ReadCostTest {
         body.put("tags", List.of(tag));
         body.put("occurredOn", "2024-11-22");
         body.put("amount", 4000000000L);
+        body.put("amountKind", "INVESTMENT");
         body.put("currency", "USD");
         String id = TestData.createEvent(body).path("id");
         given().queryParam("groupBy", "month").queryParam("tag", tag).when().get("/api/v1/events/stats")
                 .then().statusCode(200).body("buckets", hasSize(1)).body("buckets[0].key", equalTo("2024-11"))
-                .body("buckets[0].count", equalTo(1)).body("buckets[0].amountByCurrency.USD", equalTo(4000000000L));
+                .body("buckets[0].count", equalTo(1)).body("buckets[0].amounts[0].kind", equalTo("INVESTMENT"))
+                .body("buckets[0].amounts[0].currency", equalTo("USD")).body("buckets[0].amounts[0].sum", equalTo(4000000000L));
         given().contentType(ContentType.JSON).body(Map.of("occurredOn", "2023-02-01"))
                 .header("If-Match", "\"0\"").contentType("application/merge-patch+json")
                 .when().patch("/api/v1/events/" + id).then().statusCode(200);

@@ -27,6 +27,7 @@ class HistoryTest {
         body.put("type", "STOCK_MOVE");
         body.put("percentChange", -16.97);
         body.put("amount", 593000000000L);
+        body.put("amountKind", "MARKET_VALUE_LOSS");
         body.put("currency", "USD");
         String id = given().header("X-API-Key", editor).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events").then().statusCode(201).extract().path("id");

@@ -51,7 +51,7 @@ class DurabilityIT {
                     for (int i = 0; running.get(); i++) {
                         String title = run + " " + thread + "-" + i;
                         String body = "{\"type\": \"INVESTMENT\", \"occurredOn\": \"2024-11-22\", \"title\": \"" + title + "\","
-                                + " \"amount\": 4000000000, \"currency\": \"USD\", \"tags\": [\"" + run + "\", \"ai\"],"
+                                + " \"amount\": 4000000000, \"amountKind\": \"INVESTMENT\", \"currency\": \"USD\", \"tags\": [\"" + run + "\", \"ai\"],"
                                 + " \"participants\": [{\"companyId\": \"" + amazon + "\", \"role\": \"INVESTOR\"},"
                                 + " {\"companyId\": \"" + anthropic + "\", \"role\": \"RECIPIENT\"}]}";
                         try {

@@ -23,6 +23,7 @@ import dev.chipevents.client.ApiException;
 import dev.chipevents.client.api.ApiKeysApi;
 import dev.chipevents.client.api.CompaniesApi;
 import dev.chipevents.client.api.EventsApi;
+import dev.chipevents.client.model.AmountKind;
 import dev.chipevents.client.model.ApiKeyRequest;
 import dev.chipevents.client.model.Company;
 import dev.chipevents.client.model.CompanyRequest;
@@ -74,12 +75,12 @@ class GeneratedClientIT {
     void readsFollowsACursorAndWritesWithAKey() throws Exception {
         EventsApi events = new EventsApi(client(null));
         EventPage first = events.listEvents(List.of(EventType.STOCK_MOVE, EventType.EXPORT_CONTROL), null, null, null, null, null, null,
-                null, null, null, null, null, "occurredOn", 1, null, true, null);
+                null, null, null, null, null, null, null, "occurredOn", 1, null, true, null);
         assertEquals(1, first.getItems().size());
         assertNotNull(first.getNextCursor(), "more than one match: a next page");
         assertTrue(first.getTotal() >= 2);
         EventPage second = events.listEvents(List.of(EventType.STOCK_MOVE, EventType.EXPORT_CONTROL), null, null, null, null, null, null,
-                null, null, null, null, null, "occurredOn", 1, first.getNextCursor(), null, null);
+                null, null, null, null, null, null, null, "occurredOn", 1, first.getNextCursor(), null, null);
         assertNotEquals(first.getItems().get(0).getId(), second.getItems().get(0).getId());
         assertFalse(second.getItems().get(0).getOccurredOn().isBefore(first.getItems().get(0).getOccurredOn()));
 
@@ -92,7 +93,7 @@ class GeneratedClientIT {
                 .createCompany(new CompanyRequest().name("Client Co " + UUID.randomUUID()).segment(Segment.FABLESS), null);
         Event created = new EventsApi(client(editorKey)).createEvent(new EventRequest().type(EventType.INVESTMENT)
                 .occurredOn(LocalDate.of(2025, 2, 3)).title("Made through the generated client")
-                .amount(new BigDecimal("1000000")).currency("USD")
+                .amount(new BigDecimal("1000000")).amountKind(AmountKind.INVESTMENT).currency("USD")
                 .addParticipantsItem(new ParticipantRequest().company(company.getName()).role(ParticipantRole.INVESTOR))
                 .addParticipantsItem(new ParticipantRequest().company("NVDA").role(ParticipantRole.RECIPIENT)), UUID.randomUUID().toString());
         assertEquals(0L, created.getVersion());

@@ -34,7 +34,7 @@ class PackagedAppIT {
         List<String> first;
         try (PackagedApp app = PackagedApp.start(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY))) {
             first = seedIds(app);
-            assertEquals(20, first.size(), "starter events after the first start: " + first);
+            assertEquals(24, first.size(), "starter events after the first start: " + first);
             assertEquals(first.size(), first.stream().distinct().count());
             String id = eventIdOf(app, DELETED);
             given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).header("X-API-Key", ADMIN_KEY)
@@ -47,7 +47,7 @@ class PackagedAppIT {
             int exit = app.stop();
             assertTrue(exit == 0 || exit == 143, "exit code after SIGTERM: " + exit);
             String log = app.log();
-            assertTrue(log.contains("Chip Events holds 20 events and 23 companies. Writes are enabled (an admin key is set)."
+            assertTrue(log.contains("Chip Events holds 24 events and 23 companies. Writes are enabled (an admin key is set)."
                     + " Swagger UI: http://localhost:" + app.port() + "/q/swagger-ui; OpenAPI: http://localhost:" + app.port() + "/q/openapi"),
                     "the start-up summary line:\n" + log);
             assertFalse(log.contains(ADMIN_KEY), "the admin key was logged");
@@ -55,7 +55,7 @@ class PackagedAppIT {
         }
         try (PackagedApp app = PackagedApp.start(data, Map.of())) {
             List<String> second = seedIds(app);
-            assertEquals(19, second.size(), "starter events after a restart: " + second);
+            assertEquals(23, second.size(), "starter events after a restart: " + second);
             // Started without CHIP_EVENTS_ADMIN_KEY: reads work, writes say how to set it.
             given().baseUri(app.baseUri()).contentType("application/json").body("{\"name\": \"x\", \"segment\": \"OTHER\"}")
                     .when().post("/api/v1/companies")
@@ -63,7 +63,7 @@ class PackagedAppIT {
                     .body("detail", containsString("CHIP_EVENTS_ADMIN_KEY"))
                     .body("detail", containsString("started without it"));
             assertFalse(second.contains(DELETED), "a deleted starter event came back");
-            assertTrue(app.log().contains("holds 19 events and 23 companies. Writes are possible only with keys created earlier"
+            assertTrue(app.log().contains("holds 23 events and 23 companies. Writes are possible only with keys created earlier"
                     + " (no CHIP_EVENTS_ADMIN_KEY)."), app.log());
             assertTrue(first.containsAll(second));
         }

@@ -80,17 +80,17 @@ class TimelineIT {
     @Test
     void theStarterDataIsOnTheTimelineWithTheEventsOf27January2025() throws Exception {
         open("");
-        assertTrue(text("#status").contains("20 events in view, of 20 matching"), text("#status"));
+        assertTrue(text("#status").contains("24 events in view, of 24 matching"), text("#status"));
         List<String> titles = listTitles();
         assertTrue(titles.containsAll(List.of(NVIDIA_LOSES, NASDAQ_DOWN)), "the list: " + titles);
-        assertEquals(2, driver().findElements(By.cssSelector("#events-list time[datetime='2025-01-27']")).size());
+        assertEquals(3, driver().findElements(By.cssSelector("#events-list time[datetime='2025-01-27']")).size());
 
         // Both 27 January events are marks on the timeline, stacked one above the other, not overlapping.
         WebElement nvidia = mark(idOf(NVIDIA_LOSES));
         WebElement nasdaq = mark(idOf(NASDAQ_DOWN));
         assertTrue(nvidia.getDomAttribute("class").contains("type-STOCK_MOVE"), nvidia.getDomAttribute("class"));
         assertFalse(overlap(nvidia, nasdaq), "the two marks of 27 January 2025 overlap");
-        assertEquals(20, driver().findElements(By.cssSelector("#timeline .mark")).size());
+        assertEquals(24, driver().findElements(By.cssSelector("#timeline .mark")).size());
         // Events dated to a month are spans; the counts per month are bars beside the axis.
         assertFalse(driver().findElements(By.cssSelector("#timeline .mark.span")).isEmpty(), "no month drawn as a span");
         assertFalse(driver().findElements(By.cssSelector("#bars .bar rect")).isEmpty(), "no bars of /events/stats");
@@ -115,7 +115,7 @@ class TimelineIT {
         driver().navigate().back();
         settle();
         assertFalse(driver().getCurrentUrl().contains("type="), driver().getCurrentUrl());
-        assertEquals(20, listTypes().size());
+        assertEquals(24, listTypes().size());
         assertFalse(driver().findElement(By.cssSelector("input[name='type'][value='STOCK_MOVE']")).isSelected());
         assertNoNewConsoleErrors();
     }
@@ -158,13 +158,13 @@ class TimelineIT {
         assertEquals(NVIDIA_LOSES, text("#details-title"));
         assertEquals("details-title", driver().switchTo().activeElement().getDomAttribute("id"), "focus moves to the details");
         String details = text("#details");
-        for (String expected : List.of("27 January 2025", "exact day", "589,000,000,000 USD", "Change", "−16.97 %", "Nvidia", "Subject",
-                "GZERO Media", "deepseek")) {
+        for (String expected : List.of("27 January 2025", "exact day", "589,000,000,000 USD", "Market value loss", "Change", "−16.97 %",
+                "Nvidia", "Subject", "GZERO Media", "deepseek", "RELATED EVENTS", "Caused by: DeepSeek releases its open-source R1 reasoning model")) {
             assertTrue(details.contains(expected), "the details lack '" + expected + "': " + details);
         }
         WebElement source = driver().findElement(By.cssSelector("#details a[rel~='external']"));
         assertEquals("https://www.gzeromedia.com/", source.getDomAttribute("href"));
-        assertEquals("GZERO Media", source.getText());
+        assertEquals("What DeepSeek means for the US-China AI war", source.getText());
         assertTrue(source.getDomAttribute("rel").contains("noopener"), source.getDomAttribute("rel"));
         assertTrue(mark(id).getDomAttribute("class").contains("selected"));
 
@@ -174,7 +174,7 @@ class TimelineIT {
         assertNoNewConsoleErrors();
     }
 
-    /** amountKind and links are coming to the API; the panel shows them when an event has them (here: the page's own module, fed an event). */
+    /** What an amount measures and the event's links, as the API answers them (here: the page's own module, fed an event). */
     @Test
     void theDetailsShowWhatAnAmountMeasuresAndTheRelatedEventsWhenTheEventHasThem() {
         open("");
@@ -183,10 +183,12 @@ class TimelineIT {
                 import('/timeline/details.js').then(({ detailsOf }) => {
                   const event = {
                     id: 'e1', type: 'STOCK_MOVE', occurredOn: '2025-01-27', datePrecision: 'DAY', title: 'A drop',
-                    amount: 589000000000, currency: 'USD', amountKind: 'MARKET_VALUE_CHANGE', participants: [], tags: [],
+                    amount: 589000000000, currency: 'USD', amountKind: 'MARKET_VALUE_LOSS', participants: [], tags: [],
                     sources: [{ url: 'javascript:alert(1)', publisher: 'Not a link' }],
-                    links: [{ type: 'CAUSED_BY', direction: 'outgoing', eventId: 'e0', title: 'DeepSeek releases R1', occurredOn: '2025-01-20' },
-                            { type: 'FOLLOWED_BY', direction: 'incoming', eventId: 'e2', title: 'The Nasdaq falls', occurredOn: '2025-01-27' }],
+                    links: [{ linkId: 'l0', type: 'CAUSED', direction: 'INCOMING', relation: 'CAUSED_BY', eventId: 'e0',
+                              title: 'DeepSeek releases R1', occurredOn: '2025-01-20', datePrecision: 'DAY' },
+                            { linkId: 'l2', type: 'FOLLOWS_UP', direction: 'INCOMING', relation: 'FOLLOWED_UP_BY', eventId: 'e2',
+                              title: 'The Nasdaq falls', occurredOn: '2025-01-27', datePrecision: 'DAY' }],
                   };
                   const box = document.createElement('div');
                   box.append(...detailsOf(event, change => '?event=' + change.event).filter(Boolean));
@@ -195,13 +197,13 @@ class TimelineIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> details = (Map<String, Object>) shown;
         String text = (String) details.get("text");
-        for (String expected : List.of("589,000,000,000 USD", "Market value change", "Related events", "Caused by:", "DeepSeek releases R1",
-                "20 Jan 2025", "Followed by (from the other event):", "The Nasdaq falls", "Not a link")) {
+        for (String expected : List.of("589,000,000,000 USD", "Market value loss", "Related events", "Caused by:", "DeepSeek releases R1",
+                "20 Jan 2025", "Followed up by:", "The Nasdaq falls", "Not a link")) {
             assertTrue(text.contains(expected), "the details lack '" + expected + "': " + text);
         }
         assertEquals(List.of("?event=e0", "?event=e2", "/api/v1/events/e1"), details.get("links"), "a javascript: source is never a link");
 
-        // Without them (the API today): no empty section, no "undefined".
+        // Without them (an event with no amount kind and no links): no empty section, no "undefined".
         String without = (String) driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('/timeline/details.js').then(({ detailsOf }) => {
@@ -245,10 +247,10 @@ class TimelineIT {
 
         open("?view=2010-01-01..2010-12-31");
         assertTrue(text("#empty").contains("No matching event between 1 Jan 2010 and 31 Dec 2010"), text("#empty"));
-        assertTrue(text("#empty").contains("The 20 that match run from 27 April 2020 to 30 January 2025"), text("#empty"));
+        assertTrue(text("#empty").contains("The 24 that match run from 27 April 2020 to 30 January 2025"), text("#empty"));
         driver().findElement(By.cssSelector("#empty button")).click();
         settle();
-        assertEquals(20, listTypes().size());
+        assertEquals(24, listTypes().size());
         assertFalse(driver().findElement(By.id("empty")).isDisplayed());
         assertNoNewConsoleErrors();
     }

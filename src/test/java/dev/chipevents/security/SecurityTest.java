@@ -178,6 +178,16 @@ class SecurityTest {
                 given().when().delete("/api/v1/events/" + id).then().statusCode(204);
                 return request.post(op.path().replaceAll("\\{[^}]+}", id));
             }
+            case "createEventLink" -> {
+                return request.contentType(ContentType.JSON).body(Map.of("type", "RESPONDS_TO", "eventId", newEvent()))
+                        .post(op.path().replace("{eventId}", newEvent()));
+            }
+            case "deleteEventLink" -> {
+                String from = newEvent();
+                String linkId = given().contentType(ContentType.JSON).body(Map.of("type", "RESPONDS_TO", "eventId", newEvent()))
+                        .when().post("/api/v1/events/" + from + "/links").then().statusCode(201).extract().path("linkId");
+                return request.delete(op.path().replace("{eventId}", from).replace("{linkId}", linkId));
+            }
             case "importEvents" -> {
                 return request.contentType(ContentType.JSON)
                         .body("[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"Imported\"}]").post(op.path());

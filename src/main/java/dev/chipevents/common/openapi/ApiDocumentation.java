@@ -60,6 +60,8 @@ import dev.chipevents.common.problem.Problem;
                                 schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")),
                         @Parameter(name = "eventId", in = ParameterIn.PATH, required = true, description = "The event's id.",
                                 example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                        @Parameter(name = "linkId", in = ParameterIn.PATH, required = true, description = "The link's id.",
+                                example = "0193a0a4-5c1e-7b7a-9d1e-a00000000001", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
                         @Parameter(name = "companyRef", in = ParameterIn.PATH, required = true,
                                 description = "The company's id, ticker or exact name (case-insensitive), e.g. `NVDA`, `DeepSeek` or an id.",
                                 example = "NVDA", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),

@@ -21,12 +21,12 @@ import dev.chipevents.event.Source;
 class EventBatchWriter {
 
     private static final String INSERT_EVENT = "insert into event (id, type, occurred_on, date_precision, title, summary, amount,"
-            + " currency, percent_change, country, external_id, search_text, created_at, updated_at, version, created_by, updated_by)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " currency, percent_change, country, external_id, search_text, created_at, updated_at, version, created_by, updated_by,"
+            + " amount_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_PARTICIPANT = "insert into event_participant (event_id, position, company_id, role) values (?, ?, ?, ?)";
     private static final String INSERT_TAG = "insert into event_tag (event_id, position, tag) values (?, ?, ?)";
-    private static final String INSERT_SOURCE = "insert into event_source (event_id, position, url, publisher, published_on)"
-            + " values (?, ?, ?, ?, ?)";
+    private static final String INSERT_SOURCE = "insert into event_source (event_id, position, url, publisher, title, published_on)"
+            + " values (?, ?, ?, ?, ?, ?)";
 
     private record Child<T>(UUID eventId, int position, T value) {
     }
@@ -52,12 +52,13 @@ class EventBatchWriter {
                 .add(e.getDatePrecision()).add(e.getTitle()).add(e.getSummary(), Types.VARCHAR).add(e.getAmount(), Types.NUMERIC)
                 .add(e.getCurrency(), Types.VARCHAR).add(e.getPercentChange(), Types.NUMERIC).add(e.getCountry(), Types.VARCHAR)
                 .add(e.getExternalId(), Types.VARCHAR).add(e.getSearchText()).add(e.getCreatedAt()).add(e.getUpdatedAt())
-                .add(e.getVersion()).add(e.getCreatedBy(), Types.VARCHAR).add(e.getUpdatedBy(), Types.VARCHAR));
+                .add(e.getVersion()).add(e.getCreatedBy(), Types.VARCHAR).add(e.getUpdatedBy(), Types.VARCHAR)
+                .add(e.getAmountKind() == null ? null : e.getAmountKind().name(), Types.VARCHAR));
         sql.batch(INSERT_PARTICIPANT, participants, (row, p) -> row.add(p.eventId()).add(p.position())
                 .add(p.value().getCompany().getId()).add(p.value().getRole()));
         sql.batch(INSERT_TAG, tags, (row, t) -> row.add(t.eventId()).add(t.position()).add(t.value()));
         sql.batch(INSERT_SOURCE, sources, (row, s) -> row.add(s.eventId()).add(s.position()).add(s.value().getUrl())
-                .add(s.value().getPublisher(), Types.VARCHAR).add(s.value().getPublishedOn(), Types.DATE));
+                .add(s.value().getPublisher(), Types.VARCHAR).add(s.value().getTitle(), Types.VARCHAR).add(s.value().getPublishedOn(), Types.DATE));
     }
 
     private static <T> void children(UUID eventId, List<T> values, List<Child<T>> into) {

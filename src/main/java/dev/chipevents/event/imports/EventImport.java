@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,10 @@ import dev.chipevents.event.Event;
 import dev.chipevents.event.EventApplier;
 import dev.chipevents.event.EventMapper;
 import dev.chipevents.event.EventRequest;
+import dev.chipevents.event.links.LinkCommands;
+import dev.chipevents.event.links.LinkReader;
+import dev.chipevents.event.links.LinkRequest;
+import dev.chipevents.event.links.LinkedEvent;
 import dev.chipevents.history.Change;
 import dev.chipevents.history.ChangeRecorder;
 import dev.chipevents.history.Operation;
@@ -60,9 +65,11 @@ public class EventImport {
     private final EventApplier applier;
     private final EventBatchWriter writer;
     private final ChangeRecorder changes;
+    private final LinkReader links;
+    private final LinkCommands linkCommands;
 
     EventImport(EntityManager em, Sql sql, ObjectMapper json, Validator validator, Actor actor, EventApplier applier,
-            EventBatchWriter writer, ChangeRecorder changes) {
+            EventBatchWriter writer, ChangeRecorder changes, LinkReader links, LinkCommands linkCommands) {
         this.em = em;
         this.sql = sql;
         this.json = json;
@@ -71,10 +78,12 @@ public class EventImport {
         this.applier = applier;
         this.writer = writer;
         this.changes = changes;
+        this.links = links;
+        this.linkCommands = linkCommands;
     }
 
-    /** A valid row waiting for its chunk to be written. */
-    private record Pending(int row, EventRequest request) {
+    /** A valid row waiting for its chunk to be written, with the links it asks for. */
+    private record Pending(int row, EventRequest request, List<LinkRequest> links) {
     }
 
     private static final class Counts {
@@ -89,6 +98,7 @@ public class EventImport {
         List<FieldError> errors = new ArrayList<>();
         Set<String> externalIds = new HashSet<>();
         Counts counts = new Counts();
+        List<LinkCommands.RowLinks> rowLinks = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>(CHUNK);
         // Writes are flushed explicitly, chunk by chunk; no query should trigger a flush on its own.
         em.setFlushMode(FlushModeType.COMMIT);
@@ -106,13 +116,17 @@ public class EventImport {
                 errors.add(new FieldError(row.number(), "externalId", "repeats an externalId of an earlier row"));
                 continue;
             }
-            chunk.add(new Pending(row.number(), row.request()));
+            chunk.add(new Pending(row.number(), row.request(), row.links()));
             if (chunk.size() == CHUNK) {
-                write(chunk, upsert, errors, counts);
+                write(chunk, upsert, errors, counts, rowLinks);
                 chunk.clear();
             }
         }
-        write(chunk, upsert, errors, counts);
+        write(chunk, upsert, errors, counts, rowLinks);
+        if (errors.isEmpty() && !rowLinks.isEmpty()) {
+            // Once every row is written, so that a link may name a row further down by its externalId.
+            errors.addAll(linkCommands.importLinks(rowLinks));
+        }
         if (rows.count() == 0) {
             errors.add(new FieldError("body", "has no rows"));
         }
@@ -129,7 +143,7 @@ public class EventImport {
      * with JDBC batch inserts, existing ones (mode=upsert, the rare case) are updated through the entity.
      * Once any row has failed, only checks (nothing is written).
      */
-    private void write(List<Pending> chunk, boolean upsert, List<FieldError> errors, Counts counts) {
+    private void write(List<Pending> chunk, boolean upsert, List<FieldError> errors, Counts counts, List<LinkCommands.RowLinks> rowLinks) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -156,13 +170,19 @@ public class EventImport {
             }
             target.changedBy(who, fresh ? target.getCreatedAt() : Clocks.now());
             (fresh ? created : updated).add(target);
+            if (!pending.links().isEmpty()) {
+                rowLinks.add(new LinkCommands.RowLinks(pending.row(), target.getId(), pending.links()));
+            }
         }
         if (errors.isEmpty()) {
             writer.insert(created);
             List<Change> recorded = new ArrayList<>(created.size() + updated.size());
-            created.forEach(e -> recorded.add(new Change(ResourceKind.EVENT, e.getId(), Operation.CREATE, e.getCreatedAt(), EventMapper.toResponse(e))));
+            created.forEach(e -> recorded.add(new Change(ResourceKind.EVENT, e.getId(), Operation.CREATE, e.getCreatedAt(),
+                    EventMapper.toResponse(e, List.of()))));
             em.flush(); // the updates, and so their new versions, before their revisions
-            updated.forEach(e -> recorded.add(new Change(ResourceKind.EVENT, e.getId(), Operation.UPDATE, e.getUpdatedAt(), EventMapper.toResponse(e))));
+            Map<UUID, List<LinkedEvent>> linked = updated.isEmpty() ? Map.of() : links.of(updated.stream().map(Event::getId).toList());
+            updated.forEach(e -> recorded.add(new Change(ResourceKind.EVENT, e.getId(), Operation.UPDATE, e.getUpdatedAt(),
+                    EventMapper.toResponse(e, linked.getOrDefault(e.getId(), List.of())))));
             changes.recordImported(ResourceKind.EVENT, recorded);
             counts.created += created.size();
             counts.updated += updated.size();

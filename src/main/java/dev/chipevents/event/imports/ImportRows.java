@@ -32,6 +32,8 @@ import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.problem.JsonErrors;
 import dev.chipevents.event.EventRequest;
+import dev.chipevents.event.links.LinkCommands;
+import dev.chipevents.event.links.LinkRequest;
 
 /**
  * Reads the rows of a bulk import — a JSON array of events, or CSV with the columns of the CSV export —
@@ -39,8 +41,12 @@ import dev.chipevents.event.EventRequest;
  */
 final class ImportRows {
 
-    /** What one row became: a valid request, or the errors that name what is wrong with it. */
-    record Row(int number, EventRequest request, List<FieldError> errors) {
+    /** What one row became: a valid request (and the links it asks for), or the errors that name what is wrong with it. */
+    record Row(int number, EventRequest request, List<LinkRequest> links, List<FieldError> errors) {
+
+        Row(int number, EventRequest request, List<FieldError> errors) {
+            this(number, request, List.of(), errors);
+        }
     }
 
     /** The format of the body. */
@@ -92,6 +98,8 @@ final class ImportRows {
                 request.set(field.getKey(), field.getValue());
             }
         });
+        JsonNode linksNode = request.remove("links");
+        List<LinkRequest> links = links(row, linksNode, errors);
         EventRequest parsed;
         try {
             parsed = json.treeToValue(request, EventRequest.class);
@@ -105,9 +113,41 @@ final class ImportRows {
         if (!violations.isEmpty()) {
             violations.stream().map(v -> new FieldError(row, v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(Comparator.comparing(FieldError::field)).forEach(errors::add);
-            return new Row(row, null, errors);
         }
-        return new Row(row, parsed, List.of());
+        return errors.isEmpty() ? new Row(row, parsed, links, List.of()) : new Row(row, null, errors);
+    }
+
+    /** The links a row asks for (a JSON array of LinkRequest, in CSV one cell), each validated like a single link request. */
+    private List<LinkRequest> links(int row, JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            errors.add(new FieldError(row, "links", "must be a JSON array of links such as [{\"type\": \"CAUSED\", \"externalId\": \"...\"}]"));
+            return List.of();
+        }
+        if (node.size() > LinkCommands.MAX_LINKS_PER_EVENT) {
+            errors.add(new FieldError(row, "links", "must have at most " + LinkCommands.MAX_LINKS_PER_EVENT + " links"));
+            return List.of();
+        }
+        List<LinkRequest> links = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            String prefix = "links[" + i + "]";
+            try {
+                LinkRequest link = json.treeToValue(node.get(i), LinkRequest.class);
+                if (link == null) {
+                    errors.add(new FieldError(row, prefix, "must be a link object"));
+                    continue;
+                }
+                validator.validate(link).stream().map(v -> new FieldError(row, prefix + "." + v.getPropertyPath(), v.getMessage()))
+                        .sorted(Comparator.comparing(FieldError::field)).forEach(errors::add);
+                links.add(link);
+            } catch (JsonProcessingException e) {
+                FieldError error = JsonErrors.of(e);
+                errors.add(new FieldError(row, error.field().equals("body") ? prefix : prefix + "." + error.field(), error.message()));
+            }
+        }
+        return links;
     }
 
     /** Spreadsheets save UTF-8 CSV with a byte-order mark; it is not part of the first column's name. */
@@ -179,7 +219,7 @@ final class ImportRows {
                 }
                 return tags;
             }
-            case "participants", "sources" -> {
+            case "participants", "sources", "links" -> {
                 try {
                     return json.readTree(value);
                 } catch (JsonProcessingException e) {

@@ -18,14 +18,15 @@ import dev.chipevents.event.EventResponse;
 
 /**
  * RFC 4180 CSV of events (Jackson's CSV writer): one row per event, the header names are the JSON
- * field names. participants and sources are JSON arrays in one cell, tags are joined by ';'. Text
+ * field names. participants and sources are JSON arrays in one cell, tags are joined by ';'. Links are
+ * not exported (they name events that an export of some events may not hold; the API answers them). Text
  * cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection).
  */
 public final class EventCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
     static final List<String> COLUMNS = List.of("id", "type", "occurredOn", "datePrecision", "title", "summary", "amount",
-            "currency", "percentChange", "country", "participants", "tags", "sources", "externalId", "createdAt", "updatedAt",
+            "amountKind", "currency", "percentChange", "country", "participants", "tags", "sources", "externalId", "createdAt", "updatedAt",
             "version");
 
     private static final CsvMapper CSV = new CsvMapper();
@@ -55,6 +56,7 @@ public final class EventCsv {
         cells.add(text(e.title()));
         cells.add(text(e.summary()));
         cells.add(number(e.amount()));
+        cells.add(e.amountKind() == null ? "" : e.amountKind().name());
         cells.add(e.currency() == null ? "" : e.currency());
         cells.add(number(e.percentChange()));
         cells.add(e.country() == null ? "" : e.country());

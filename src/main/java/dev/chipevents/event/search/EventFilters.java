@@ -104,6 +104,16 @@ public class EventFilters {
             where.add("e.percentChange <= :maxChange");
             params.put("maxChange", query.maxChange());
         }
+        if (!query.amountKinds().isEmpty()) {
+            where.add("e.amountKind in :amountKinds");
+            params.put("amountKinds", List.copyOf(query.amountKinds()));
+        }
+        if (query.relatedTo() != null) {
+            // Linked in either direction: two index probes of event_link (its unique key, and the index on to_event_id).
+            where.add("(exists (select 1 from EventLink lo where lo.fromEventId = e.id and lo.toEventId = :relatedTo)"
+                    + " or exists (select 1 from EventLink li where li.toEventId = e.id and li.fromEventId = :relatedTo))");
+            params.put("relatedTo", query.relatedTo());
+        }
         return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params, fixed);
     }
 

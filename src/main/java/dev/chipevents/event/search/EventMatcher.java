@@ -29,7 +29,8 @@ public class EventMatcher {
     public static boolean selectsAll(EventQuery query) {
         return query.types().isEmpty() && query.from() == null && query.to() == null && query.companies().isEmpty()
                 && query.country() == null && query.tags().isEmpty() && query.words().isEmpty() && query.currency() == null
-                && query.minAmount() == null && query.maxAmount() == null && query.minChange() == null && query.maxChange() == null;
+                && query.minAmount() == null && query.maxAmount() == null && query.minChange() == null && query.maxChange() == null
+                && query.amountKinds().isEmpty() && query.relatedTo() == null;
     }
 
     /** The test of the query's filters; companies are resolved now (a reference that names none is a 400 problem). */
@@ -65,6 +66,12 @@ public class EventMatcher {
         }
         if (q.minAmount() != null && (e.amount() == null || e.amount().compareTo(q.minAmount()) < 0)
                 || q.maxAmount() != null && (e.amount() == null || e.amount().compareTo(q.maxAmount()) > 0)) {
+            return false;
+        }
+        if (!q.amountKinds().isEmpty() && (e.amountKind() == null || !q.amountKinds().contains(e.amountKind()))) {
+            return false;
+        }
+        if (q.relatedTo() != null && e.links().stream().noneMatch(link -> q.relatedTo().equals(link.eventId()))) {
             return false;
         }
         return (q.minChange() == null || e.percentChange() != null && e.percentChange().compareTo(q.minChange()) >= 0)

@@ -27,7 +27,7 @@ public class EventParameters implements OASFilter {
 
     /** The filters, in the order the document shows them. */
     static final List<String> FILTERS = List.of("type", "from", "to", "company", "country", "tag", "q", "currency", "minAmount",
-            "maxAmount", "minChange", "maxChange");
+            "maxAmount", "minChange", "maxChange", "amountKind", "relatedTo");
     private static final List<String> LIST = concat(FILTERS, List.of("sort", "limit", "cursor", "withTotal", "format"));
 
     /** Which operations take which parameters, by operationId. */
@@ -78,6 +78,12 @@ public class EventParameters implements OASFilter {
                 number()));
         p.put("maxChange", query("maxChange", "Largest percentChange, inclusive: `maxChange=-10` finds drops of 10 percent or worse.",
                 number()));
+        p.put("amountKind", query("amountKind", "What the amount measures, any of, e.g. `AWARD`: repeat the parameter or separate"
+                + " with commas. Case-insensitive. Events without amount never match.", array(OASFactory.createSchema().ref("AmountKind")))
+                .explode(true));
+        p.put("relatedTo", query("relatedTo", "The id of an event: only the events linked to it, in either direction and by any"
+                + " link type, e.g. `0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f` (Nvidia's drop of 2025-01-27).",
+                string().format("uuid")));
         p.put("sort", query("sort", "Comma-separated fields from occurredOn, amount, percentChange, createdAt, updatedAt, title; '-'"
                 + " in front for descending, e.g. `-amount`. Missing amounts and percent changes come last. Ties are broken by id."
                 + " The default is `-occurredOn`, and `-updatedAt` (newest change first) for the Atom feed.",

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,6 +22,7 @@ import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.validation.IsoCountry;
 import dev.chipevents.common.validation.IsoCurrency;
 import dev.chipevents.common.validation.IsoDates;
+import dev.chipevents.event.AmountKind;
 import dev.chipevents.event.EventType;
 
 /** The parsed filters, sort and page of an event query; built from a query string, refusing what it cannot read. */
@@ -37,13 +39,15 @@ public record EventQuery(
         BigDecimal maxAmount,
         BigDecimal minChange,
         BigDecimal maxChange,
+        Set<AmountKind> amountKinds,
+        UUID relatedTo,
         List<EventSort.Order> sort,
         int limit,
         String cursor,
         boolean withTotal) {
 
     public static final Set<String> FILTERS = Set.of("type", "from", "to", "company", "country", "tag", "q", "currency",
-            "minAmount", "maxAmount", "minChange", "maxChange");
+            "minAmount", "maxAmount", "minChange", "maxChange", "amountKind", "relatedTo");
     public static final Set<String> LIST_PARAMETERS = union(FILTERS, Set.of("sort", "limit", "cursor", "withTotal", "format"));
     static final List<EventSort.Order> DEFAULT_SORT = List.of(new EventSort.Order(EventSort.occurredOn, true));
     /** The representations of a list, as `format` names them. */
@@ -117,6 +121,23 @@ public record EventQuery(
         if (minChange != null && maxChange != null && minChange.compareTo(maxChange) > 0) {
             errors.add(new FieldError("minChange", "must not be greater than maxChange"));
         }
+        Set<AmountKind> amountKinds = EnumSet.noneOf(AmountKind.class);
+        for (String raw : QueryParameters.multi(query, "amountKind", true)) {
+            try {
+                amountKinds.add(AmountKind.valueOf(raw.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("amountKind", "must be one of " + Arrays.toString(AmountKind.values()) + "; got '" + raw + "'"));
+            }
+        }
+        UUID relatedTo = null;
+        String related = QueryParameters.single(query, "relatedTo", errors);
+        if (related != null) {
+            try {
+                relatedTo = UUID.fromString(related.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("relatedTo", "must be the id of an event (a UUID); got '" + related + "'"));
+            }
+        }
         List<EventSort.Order> sort = allowed.contains("sort") ? sort(query, errors) : DEFAULT_SORT;
         int limit = allowed.contains("limit") ? QueryParameters.limit(query, errors) : QueryParameters.DEFAULT_LIMIT;
         String cursor = QueryParameters.single(query, "cursor", errors);
@@ -129,13 +150,13 @@ public record EventQuery(
             throw new InvalidRequestProblem(errors);
         }
         return new EventQuery(types, from, to, companies, country, tags, words, currency, minAmount, maxAmount,
-                minChange, maxChange, sort, limit, cursor, withTotal);
+                minChange, maxChange, amountKinds, relatedTo, sort, limit, cursor, withTotal);
     }
 
     /** The same query in another order. */
     public EventQuery withSort(List<EventSort.Order> order) {
         return new EventQuery(types, from, to, companies, country, tags, words, currency, minAmount, maxAmount, minChange, maxChange,
-                List.copyOf(order), limit, cursor, withTotal);
+                amountKinds, relatedTo, List.copyOf(order), limit, cursor, withTotal);
     }
 
     /** Filters and sort, in a canonical form: what a cursor must agree with. */
@@ -144,7 +165,7 @@ public record EventQuery(
                 + "|to=" + to + "|company=" + new TreeSet<>(companies.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList())
                 + "|country=" + country + "|tag=" + tags + "|q=" + words + "|currency=" + currency
                 + "|amount=" + minAmount + ".." + maxAmount + "|change=" + minChange + ".." + maxChange
-                + "|sort=" + sort;
+                + "|amountKind=" + new TreeSet<>(amountKinds) + "|relatedTo=" + relatedTo + "|sort=" + sort;
     }
 
     private static List<EventSort.Order> sort(MultivaluedMap<String, String> query, List<FieldError> errors) {

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import dev.chipevents.common.db.Sql;
+import dev.chipevents.event.AmountKind;
 import dev.chipevents.event.DatePrecision;
 import dev.chipevents.event.EventMapper;
 import dev.chipevents.event.EventResponse;
@@ -22,17 +23,23 @@ import dev.chipevents.event.EventType;
 import dev.chipevents.event.ParticipantResponse;
 import dev.chipevents.event.ParticipantRole;
 import dev.chipevents.event.SourceDto;
+import dev.chipevents.event.links.LinkDirection;
+import dev.chipevents.event.links.LinkReader;
+import dev.chipevents.event.links.LinkType;
+import dev.chipevents.event.links.LinkedEvent;
 
 /**
  * Reads events straight into their API shape: a scalar projection for the rows and one statement
- * for the participants (with their company's name and ticker), tags and sources of the whole page,
- * so a page costs two statements whatever its size, and no entity enters the persistence context.
+ * for the participants (with their company's name and ticker), tags, sources and links (with the other
+ * event's title and date) of the whole page, so a page costs two statements whatever its size, and no
+ * entity enters the persistence context.
  */
 @ApplicationScoped
 class EventRows {
 
     private static final String COLUMNS = "select e.id, e.type, e.occurredOn, e.datePrecision, e.title, e.summary, e.amount, e.currency,"
-            + " e.percentChange, e.country, e.externalId, e.createdAt, e.updatedAt, e.version, e.createdBy, e.updatedBy from Event e";
+            + " e.percentChange, e.country, e.externalId, e.createdAt, e.updatedAt, e.version, e.createdBy, e.updatedBy, e.amountKind"
+            + " from Event e";
 
     private final EntityManager em;
     private final Sql sql;
@@ -68,48 +75,69 @@ class EventRows {
         List<EventResponse> events = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
+            List<LinkedEvent> links = children.links.getOrDefault(id, new ArrayList<>());
+            links.sort(LinkReader.ORDER);
             events.add(new EventResponse(id, (EventType) r[1], (LocalDate) r[2], (DatePrecision) r[3], (String) r[4], (String) r[5],
-                    EventMapper.plain((BigDecimal) r[6]), (String) r[7], EventMapper.plain((BigDecimal) r[8]), (String) r[9],
-                    children.participants.getOrDefault(id, List.of()), children.tags.getOrDefault(id, List.of()),
-                    children.sources.getOrDefault(id, List.of()), (String) r[10], (Instant) r[11], (Instant) r[12],
+                    EventMapper.plain((BigDecimal) r[6]), (AmountKind) r[16], (String) r[7], EventMapper.plain((BigDecimal) r[8]),
+                    (String) r[9], children.participants.getOrDefault(id, List.of()), children.tags.getOrDefault(id, List.of()),
+                    children.sources.getOrDefault(id, List.of()), links, (String) r[10], (Instant) r[11], (Instant) r[12],
                     ((Number) r[13]).longValue(), (String) r[14], (String) r[15]));
         }
         return events;
     }
 
     private record Children(Map<UUID, List<ParticipantResponse>> participants, Map<UUID, List<String>> tags,
-            Map<UUID, List<SourceDto>> sources) {
+            Map<UUID, List<SourceDto>> sources, Map<UUID, List<LinkedEvent>> links) {
     }
 
     /**
-     * Participants (with company name and ticker), tags and sources of the given events in one
-     * statement: three selects joined by UNION ALL, told apart by their first column. The id list is
-     * padded to a power of two (repeating the last id) so that the database sees few statement shapes.
+     * Participants (with company name and ticker), tags, sources and links (both ends, with the other event's title
+     * and date) of the given events in one statement: five selects joined by UNION ALL, told apart by their first
+     * column. The id list is padded to a power of two (repeating the last id) so that the database sees few statement
+     * shapes.
      */
     private Children children(List<UUID> ids) {
         int slots = Integer.highestOneBit(Math.max(1, ids.size() - 1)) << 1;
         String in = " in (" + String.join(", ", Collections.nCopies(slots, "?")) + ")";
-        String statement = "select 1 as kind, p.event_id, p.position, c.id as company_id, c.name as text1, c.ticker as text2,"
-                + " p.role as text3, cast(null as date) as published_on"
+        String link = ", l.id, o.id, o.title, l.type, o.date_precision, l.note, l.source_url, l.source_publisher, l.source_title,"
+                + " o.occurred_on, l.source_published_on from event_link l join event o on o.id = ";
+        String statement = "select 1 as kind, p.event_id, p.position, c.id as id1, cast(null as uuid) as id2, c.name as text1,"
+                + " c.ticker as text2, p.role as text3, cast(null as varchar(1000)) as text4, cast(null as varchar(2048)) as text5,"
+                + " cast(null as varchar(200)) as text6, cast(null as varchar(300)) as text7, cast(null as date) as date1,"
+                + " cast(null as date) as date2"
                 + " from event_participant p join company c on c.id = p.company_id where p.event_id" + in
-                + " union all select 2, t.event_id, t.position, null, t.tag, null, null, null from event_tag t where t.event_id" + in
-                + " union all select 3, s.event_id, s.position, null, s.url, s.publisher, null, s.published_on from event_source s"
-                + " where s.event_id" + in + " order by 1, 2, 3";
-        List<UUID> parameters = new ArrayList<>(3 * slots);
-        for (int part = 0; part < 3; part++) {
+                + " union all select 2, t.event_id, t.position, null, null, t.tag, null, null, null, null, null, null, null, null"
+                + " from event_tag t where t.event_id" + in
+                + " union all select 3, s.event_id, s.position, null, null, s.url, s.publisher, s.title, null, null, null, null,"
+                + " s.published_on, null from event_source s where s.event_id" + in
+                + " union all select 4, l.from_event_id, 0" + link + "l.to_event_id where l.from_event_id" + in
+                + " union all select 5, l.to_event_id, 0" + link + "l.from_event_id where l.to_event_id" + in
+                + " order by 1, 2, 3";
+        List<UUID> parameters = new ArrayList<>(5 * slots);
+        for (int part = 0; part < 5; part++) {
             for (int i = 0; i < slots; i++) {
                 parameters.add(ids.get(Math.min(i, ids.size() - 1)));
             }
         }
-        Children children = new Children(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        Children children = new Children(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         sql.query(statement, parameters, row -> {
             UUID event = row.getObject(2, UUID.class);
-            switch (row.getInt(1)) {
+            int kind = row.getInt(1);
+            switch (kind) {
                 case 1 -> children.participants.computeIfAbsent(event, k -> new ArrayList<>(3)).add(new ParticipantResponse(
-                        row.getObject(4, UUID.class), row.getString(5), row.getString(6), ParticipantRole.valueOf(row.getString(7))));
-                case 2 -> children.tags.computeIfAbsent(event, k -> new ArrayList<>(4)).add(row.getString(5));
-                default -> children.sources.computeIfAbsent(event, k -> new ArrayList<>(2))
-                        .add(new SourceDto(row.getString(5), row.getString(6), Sql.date(row, 8)));
+                        row.getObject(4, UUID.class), row.getString(6), row.getString(7), ParticipantRole.valueOf(row.getString(8))));
+                case 2 -> children.tags.computeIfAbsent(event, k -> new ArrayList<>(4)).add(row.getString(6));
+                case 3 -> children.sources.computeIfAbsent(event, k -> new ArrayList<>(2))
+                        .add(new SourceDto(row.getString(6), row.getString(7), row.getString(8), Sql.date(row, 13)));
+                default -> {
+                    LinkType type = LinkType.valueOf(row.getString(7));
+                    LinkDirection direction = kind == 4 ? LinkDirection.OUTGOING : LinkDirection.INCOMING;
+                    String url = row.getString(10);
+                    SourceDto source = url == null ? null : new SourceDto(url, row.getString(11), row.getString(12), Sql.date(row, 14));
+                    children.links.computeIfAbsent(event, k -> new ArrayList<>(2)).add(new LinkedEvent(row.getObject(4, UUID.class), type,
+                            direction, type.readFrom(direction), row.getObject(5, UUID.class), row.getString(6), Sql.date(row, 13),
+                            DatePrecision.valueOf(row.getString(8)), row.getString(9), source));
+                }
             }
             return null;
         });

@@ -15,7 +15,11 @@ import dev.chipevents.company.CompanyRepository;
 import dev.chipevents.event.search.EventFilters;
 import dev.chipevents.event.search.EventQuery;
 
-/** Counts and sums of the events matching a query, per period or dimension, computed by the database and cached briefly. */
+/**
+ * Counts and sums of the events matching a query, per period or dimension, computed by the database and cached briefly:
+ * grouped by precision, kind and currency too, so that the answer never adds unlike amounts nor places an event dated to
+ * a month on a day.
+ */
 @ApplicationScoped
 @Transactional
 public class EventStatistics {
@@ -57,8 +61,9 @@ public class EventStatistics {
             case year -> key = "extract(year from e.occurredOn)";
             default -> key = "e.occurredOn";
         }
-        TypedQuery<Object[]> q = em.createQuery("select " + key + ", e.currency, count(e), sum(e.amount) from Event e" + join
-                + where.clause() + " group by " + key + ", e.currency", Object[].class);
+        TypedQuery<Object[]> q = em.createQuery("select " + key + ", e.datePrecision, e.amountKind, e.currency, count(e),"
+                + " sum(e.amount) from Event e" + join + where.clause() + " group by " + key + ", e.datePrecision, e.amountKind, e.currency",
+                Object[].class);
         where.parameters().forEach(q::setParameter);
         List<Object[]> rows = q.getResultList();
         Map<UUID, Company> named = new HashMap<>();

@@ -50,15 +50,20 @@ public class EventStatsResource {
     }
 
     @GET
-    @Operation(operationId = "eventStats", summary = "Count events and sum amounts per period or dimension",
+    @Operation(operationId = "eventStats", summary = "Count events and sum amounts (per kind and currency) per period or dimension",
             description = """
                     Takes every filter of listEvents. `groupBy` day, week (ISO), month, quarter or year gives a timeline \
                     ordered by key; type, country, company or tag gives buckets ordered by count (most first). An event \
-                    with several companies or tags counts in each of their buckets.""")
+                    with several companies or tags counts in each of their buckets. Amounts are summed per kind and currency, \
+                    never across them. An event dated less precisely than the period asked for (a month-long event, by day or \
+                    week) is counted apart, in `coarser`, under its own period.""")
     @APIResponse(responseCode = "200", description = "The buckets.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventStats.class),
                     examples = @ExampleObject(name = "per month", value = """
-                            {"groupBy": "month", "buckets": [{"key": "2025-01", "count": 8, "amountByCurrency": {"USD": 1089006000000}}]}""")))
+                            {"groupBy": "month", "buckets": [{"key": "2025-01", "count": 9, "amounts": [
+                              {"kind": "MARKET_VALUE_LOSS", "currency": "USD", "sum": 589000000000, "count": 1},
+                              {"kind": "INVESTMENT", "currency": "USD", "sum": 500000000000, "count": 1},
+                              {"kind": "COST", "currency": "USD", "sum": 6000000, "count": 1}]}], "coarser": []}""")))
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "StatementTimeout")
     @ReadsQueryString

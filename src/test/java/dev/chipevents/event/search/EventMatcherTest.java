@@ -1,6 +1,8 @@
 package dev.chipevents.event.search;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -20,10 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.chipevents.event.AmountKind;
 import dev.chipevents.event.EventResponse;
+import dev.chipevents.event.EventType;
 import dev.chipevents.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** The in-memory test of the filters selects exactly what the WHERE clause selects, for random queries. */
@@ -46,7 +51,7 @@ class EventMatcherTest {
         Random random = new Random(42);
         String companyA = TestData.createCompany();
         String companyB = TestData.createCompany();
-        List<EventResponse> created = new ArrayList<>();
+        List<String> created = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             Map<String, Object> body = TestData.eventWith(WORDS[random.nextInt(WORDS.length)] + " news " + i,
                     random.nextBoolean() ? companyA : companyB);
@@ -58,6 +63,8 @@ class EventMatcherTest {
             if (random.nextBoolean()) {
                 body.put("amount", 1000 * (1 + random.nextInt(9)));
                 body.put("currency", random.nextBoolean() ? "USD" : "EUR");
+                List<AmountKind> kinds = List.copyOf(AmountKind.allowedFor(EventType.valueOf(type)));
+                body.put("amountKind", kinds.get(random.nextInt(kinds.size())).name());
             }
             if (type.equals("STOCK_MOVE")) {
                 body.put("percentChange", random.nextInt(40) - 20);
@@ -65,8 +72,21 @@ class EventMatcherTest {
             if (random.nextBoolean()) {
                 body.put("summary", "About " + WORDS[random.nextInt(WORDS.length)]);
             }
-            String body2 = TestData.createEvent(body).asString();
-            created.add(json.readValue(body2, EventResponse.class));
+            created.add(TestData.createEvent(body).path("id"));
+        }
+        // A few links, so that relatedTo has something to select; the states read after them carry their links.
+        for (int i = 0; i < 8; i++) {
+            String from = created.get(random.nextInt(created.size()));
+            String to = created.get(random.nextInt(created.size()));
+            if (!from.equals(to)) {
+                given().contentType(ContentType.JSON).body(Map.of("type", "FOLLOWS_UP", "eventId", to))
+                        .when().post("/api/v1/events/" + from + "/links").then().statusCode(anyOf(is(201), is(409)));
+            }
+        }
+        List<EventResponse> states = new ArrayList<>();
+        for (String id : created) {
+            states.add(json.readValue(given().when().get("/api/v1/events/" + id).then().statusCode(200).extract().asString(),
+                    EventResponse.class));
         }
         for (int q = 0; q < 60; q++) {
             MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
@@ -106,12 +126,18 @@ class EventMatcherTest {
             if (random.nextInt(4) == 0) {
                 query.add("maxChange", "10");
             }
+            if (random.nextInt(4) == 0) {
+                query.add("amountKind", random.nextBoolean() ? "OTHER" : "IPO_PROCEEDS,FUNDING_PROGRAM");
+            }
+            if (random.nextInt(4) == 0) {
+                query.add("relatedTo", created.get(random.nextInt(created.size())));
+            }
             EventQuery parsed = EventQuery.parse(query, EventQuery.LIST_PARAMETERS);
             Predicate<EventResponse> test = QuarkusTransaction.requiringNew().call(() -> matcher.of(parsed));
             Set<String> inMemory = new TreeSet<>();
-            created.stream().filter(test).forEach(e -> inMemory.add(e.id().toString()));
+            states.stream().filter(test).forEach(e -> inMemory.add(e.id().toString()));
             Set<String> inDatabase = new TreeSet<>(selected(query));
-            inDatabase.retainAll(created.stream().map(e -> e.id().toString()).toList());
+            inDatabase.retainAll(created);
             assertEquals(inDatabase, inMemory, "for " + query);
         }
         assertEquals(true, EventMatcher.selectsAll(EventQuery.parse(new MultivaluedHashMap<>(), EventQuery.LIST_PARAMETERS)));

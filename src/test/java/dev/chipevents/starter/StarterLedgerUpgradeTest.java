@@ -1,0 +1,234 @@
+package dev.chipevents.starter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.chipevents.event.EventResponse;
+import dev.chipevents.event.links.LinkedEvent;
+
+/**
+ * Migrations V10-V12 on a database the previous release made and its users changed (src/test/resources/db/previous):
+ * amounts get kinds, starter events left as loaded are brought up to date, the new starter facts and links arrive
+ * once, and nothing a user changed is touched. On the test database of the build (H2 in memory, or PostgreSQL with
+ * CHIP_EVENTS_TEST_JDBC_URL, in a schema of its own).
+ */
+class StarterLedgerUpgradeTest {
+
+    private static final String URL = System.getenv().getOrDefault("CHIP_EVENTS_TEST_JDBC_URL", "");
+    private static final boolean POSTGRES = URL.startsWith("jdbc:postgresql:");
+    private static final String USER = System.getenv().getOrDefault("CHIP_EVENTS_TEST_DB_USER", "chip");
+    private static final String PASSWORD = System.getenv().getOrDefault("CHIP_EVENTS_TEST_DB_PASSWORD", "chip");
+
+    private static final String NVIDIA_DROP = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f";
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private String url;
+    private String schema;
+    private Connection db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        if (POSTGRES) {
+            schema = "starter_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
+            url = URL;
+            try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
+                // Where the application's own migrations put it, so that this schema's V2 finds its operator classes.
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public");
+            }
+        } else {
+            url = "jdbc:h2:mem:starter-upgrade-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        }
+    }
+
+    @AfterEach
+    void dropIt() throws SQLException {
+        if (db != null) {
+            if (POSTGRES) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            } else {
+                try (Statement s = db.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+            db.close();
+        }
+    }
+
+    @Test
+    void startsFromWhatTheUsersLeftAndTouchesNothingTheyChanged() throws Exception {
+        migrate("10"); // every migration before this release's (V10-V12), whichever exist for the database
+        load("/db/previous/v6-starter-changed-by-users.sql");
+        Map<String, Long> revisionsBefore = revisionsPerEvent();
+        migrate(null);
+
+        // V10: amounts stored before kinds get the kind their type makes clear, OTHER where it does not.
+        assertEquals("INVESTMENT", kindOf("user-investment"));
+        assertEquals("MARKET_VALUE_GAIN", kindOf("user-rebound"));
+        assertEquals("OTHER", kindOf("user-ipo"));
+        assertEquals("OTHER", kindOf("user-flat"));
+        assertNull(kindOf("seed-2025-01-27-trump-deepseek-wake-up-call"), "an event without amount has no kind");
+
+        // Starter events a user changed keep what the user left (and the kind V10 gave them), get no link.
+        assertEquals(List.of("Nvidia sheds 589 billion USD in market value, a record|1|MARKET_VALUE_LOSS"),
+                strings("select title || '|' || version || '|' || amount_kind from event where id = ?", NVIDIA_DROP));
+        assertEquals(List.of("1|AWARD"), strings("select version || '|' || amount_kind from event where external_id = ?",
+                "seed-2024-11-15-tsmc-chips-award"));
+        assertEquals(List.of(), strings("select s.title from event_source s join event e on e.id = s.event_id"
+                + " where e.external_id in ('seed-2025-01-27-nvidia-stock-move', 'seed-2024-11-15-tsmc-chips-award') and s.title is not null"));
+        assertEquals(revisionsBefore.get(NVIDIA_DROP), revisionsPerEvent().get(NVIDIA_DROP), "no revision of the user's event");
+        // One the user deleted stays deleted; a new starter event whose externalId a user took is not added.
+        assertEquals(List.of(), strings("select id from event where external_id = ?", "seed-2025-01-30-italy-blocks-deepseek"));
+        assertEquals(List.of("My own note on the evening of the drop"),
+                strings("select title from event where external_id = ?", "seed-2025-01-27-trump-deepseek-wake-up-call"));
+
+        // Starter events left as loaded now say what the current starter dataset says, in a new version by system.
+        StarterDataset.Dataset dataset = StarterDataset.read(json);
+        // Huawei's yield report counts as changed too: renaming SMIC, its supplier, gave it a new version (its search text).
+        Set<String> changedByUsers = Set.of(NVIDIA_DROP, "0193a0a4-5c1e-7b7a-9d1e-e00000000003", "0193a0a4-5c1e-7b7a-9d1e-e00000000019",
+                "0193a0a4-5c1e-7b7a-9d1e-e00000000012", "0193a0a4-5c1e-7b7a-9d1e-e00000000024");
+        int upgraded = 0;
+        for (StarterDataset.StarterEvent e : dataset.events()) {
+            if (changedByUsers.contains(e.id().toString())) {
+                continue;
+            }
+            boolean added = revisionsBefore.get(e.id().toString()) == null;
+            EventResponse state = lastState(e.id().toString());
+            assertEquals(e.title(), state.title());
+            assertEquals(e.amountKind(), state.amountKind(), e.title());
+            assertEquals(e.sources(), state.sources(), e.title());
+            assertEquals(added ? 0 : 1, state.version(), e.title());
+            assertEquals(List.of((added ? "CREATE" : "UPDATE") + "|system"), strings("select operation || '|' || changed_by from event_revision"
+                    + " where event_id = ? and revision = (select max(revision) from event_revision where event_id = ?)", e.id(), e.id()));
+            assertEquals(List.of(state.version() + "|" + state.title()), strings("select version || '|' || title from event where id = ?", e.id()));
+            upgraded += added ? 0 : 1;
+        }
+        assertEquals(16, upgraded, "the starter events the users left alone");
+        assertEquals(List.of("1|OTHER"), strings("select version || '|' || coalesce(amount_kind, 'OTHER') from event where external_id = ?",
+                "seed-2024-12-huawei-ascend-yield"));
+        assertTrue(strings("select search_text from event where external_id = ?", "seed-2025-01-13-ai-diffusion-rule").get(0).contains("diffusion"));
+        assertTrue(strings("select search_text from event where external_id = ?", "seed-2022-10-07-us-advanced-computing-rule").get(0)
+                .contains("semiconductor manufacturing international"), "participants by their current names");
+
+        // The links between events the upgrade brought up to date or added, and no other.
+        assertEquals(new TreeSet<>(List.of("02", "03", "05", "07", "08", "09", "11", "12")),
+                new TreeSet<>(strings("select id from event_link").stream().map(id -> id.substring(id.length() - 2)).toList()));
+        List<String> r1Links = lastState("0193a0a4-5c1e-7b7a-9d1e-e00000000014").links().stream()
+                .map(l -> l.relation() + " " + l.title()).toList();
+        assertEquals(List.of("ANSWERED_BY NASA, the US Navy and Congress bar DeepSeek on their devices",
+                "CAUSED The Nasdaq ends the day down about 3 percent", "ANSWERED_BY Microsoft Azure adds DeepSeek R1"), r1Links);
+        for (String id : strings("select from_event_id from event_link union select to_event_id from event_link")) {
+            EventResponse state = lastState(id);
+            Set<String> stored = new TreeSet<>(strings("select id from event_link where from_event_id = ? or to_event_id = ?", id, id));
+            assertEquals(stored, state.links().stream().map(LinkedEvent::linkId).map(UUID::toString).collect(Collectors.toCollection(TreeSet::new)),
+                    "the revision of " + id + " holds its links");
+        }
+
+        // Once: it finds nothing more to do.
+        StarterLedgerUpgrade.Outcome again = new StarterLedgerUpgrade(db).run();
+        assertEquals(new StarterLedgerUpgrade.Outcome(List.of(), List.of(), List.of()), again);
+    }
+
+    @Test
+    void aDatabaseThatNeverGotTheStarterDatasetIsLeftToTheLoader() throws Exception {
+        migrate(null);
+        assertEquals(List.of("0"), strings("select count(*) from event"));
+        assertEquals(List.of("0"), strings("select count(*) from event_link"));
+    }
+
+    // ---- helpers ----
+
+    /** Migrates to the latest version, or to the last one before `target`. */
+    private void migrate(String target) throws SQLException {
+        var config = Flyway.configure().dataSource(url, USER, PASSWORD)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + (POSTGRES ? "postgresql" : "h2"));
+        if (POSTGRES) {
+            config.schemas(schema).defaultSchema(schema).createSchemas(true);
+        }
+        if (target != null) {
+            MigrationVersion before = MigrationVersion.fromVersion(target);
+            config.target(Arrays.stream(config.load().info().all()).map(MigrationInfo::getVersion)
+                    .filter(v -> v != null && v.compareTo(before) < 0).max(MigrationVersion::compareTo).orElseThrow());
+        }
+        config.load().migrate();
+        if (db == null) {
+            db = DriverManager.getConnection(url, USER, PASSWORD);
+            if (POSTGRES) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("SET search_path TO " + schema + ", public");
+                }
+            }
+        }
+    }
+
+    private void load(String resource) throws Exception {
+        String sql = new String(StarterLedgerUpgradeTest.class.getResourceAsStream(resource).readAllBytes(), StandardCharsets.UTF_8);
+        try (Statement s = db.createStatement()) {
+            for (String line : sql.split("\n")) {
+                if (line.startsWith("INSERT ")) {
+                    s.execute(line.substring(0, line.length() - 1));
+                }
+            }
+        }
+    }
+
+    private String kindOf(String externalId) throws SQLException {
+        List<String> kinds = strings("select coalesce(amount_kind, '-') from event where external_id = ?", externalId);
+        return kinds.get(0).equals("-") ? null : kinds.get(0);
+    }
+
+    private EventResponse lastState(String id) throws Exception {
+        String state = strings("select state from event_revision where event_id = ? and revision ="
+                + " (select max(revision) from event_revision where event_id = ?)", UUID.fromString(id), UUID.fromString(id)).get(0);
+        return json.readValue(state, EventResponse.class);
+    }
+
+    private Map<String, Long> revisionsPerEvent() throws SQLException {
+        return strings("select event_id || ' ' || count(*) from event_revision group by event_id").stream()
+                .collect(Collectors.toMap(r -> r.split(" ")[0], r -> Long.parseLong(r.split(" ")[1])));
+    }
+
+    private List<String> strings(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                statement.setObject(i + 1, p instanceof String s && s.length() == 36 && s.charAt(8) == '-' ? UUID.fromString(s) : p);
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+}
