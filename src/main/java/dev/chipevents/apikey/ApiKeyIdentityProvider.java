@@ -11,8 +11,8 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import dev.chipevents.common.security.ApiKeyAuthenticationRequest;
 import dev.chipevents.common.security.Actor;
+import dev.chipevents.common.security.ApiKeyAuthenticationRequest;
 import dev.chipevents.common.security.Roles;
 
 /** Turns an API key into an identity whose roles include every role the key's role implies. */

@@ -14,13 +14,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,9 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.paging.Links;
 import dev.chipevents.common.paging.QueryParameters;
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.security.Roles;
@@ -66,12 +66,14 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Every key with its name, role and state; never a secret.")
+    @Operation(operationId = "listApiKeys", summary = "List API keys",
+            description = "Every key with its name, role and state; never a secret.")
     @APIResponse(responseCode = "200", description = "A page of keys, oldest first.", headers = @Header(ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyPage.class)))
     @APIResponse(ref = "InvalidRequest")
     @ReadsQueryString
-    public Response list(@Parameter(ref = "limit") @QueryParam("limit") String limit, @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+    public Response list(@Parameter(ref = "limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         QueryParameters.requireKnown(query, Set.of("limit", "cursor"));
@@ -87,9 +89,11 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "The key stops working at once. Revoking twice is harmless.")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "The key stops working at once. Revoking twice is harmless.")
     @APIResponse(responseCode = "204", description = "Revoked.")
-    public Response revoke(@Parameter(description = "The key's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d70") @PathParam("id") UUID id) {
+    public Response revoke(
+            @Parameter(description = "The key's id.", example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d70") @PathParam("id") UUID id) {
         service.revoke(id);
         return Response.noContent().build();
     }

@@ -15,6 +15,7 @@ import dev.chipevents.history.Operation;
 
 /** One committed change as the API shows it: in a stream message's data, or an item of a change page. */
 @Schema(name = "Change", description = "One committed change of an event or a company, numbered in commit order.")
+// @formatter:off (Eclipse misplaces the brace of a record whose components carry array-valued annotations)
 public record ChangeEntry(
         @Schema(required = true, examples = "1042", description = "Grows with every committed change, in commit order, without gaps;"
                 + " the stream message's id.") long sequence,
@@ -31,4 +32,5 @@ public record ChangeEntry(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(type = SchemaType.OBJECT, anyOf = { EventResponse.class, CompanyResponse.class },
                 description = "The resource as GET answers it after the change; absent for a delete.") String state) {
+// @formatter:on
 }

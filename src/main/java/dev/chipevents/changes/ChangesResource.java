@@ -75,7 +75,8 @@ public class ChangesResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(operationId = "listChanges", summary = "Follow the changes (Server-Sent Events) or page through them", description = DESCRIPTION)
+    @Operation(operationId = "listChanges", summary = "Follow the changes (Server-Sent Events) or page through them",
+            description = DESCRIPTION)
     @Parameter(name = "Last-Event-ID", in = ParameterIn.HEADER, description = "The id of the last message a stream received: replay"
             + " from there. EventSource sends it when it reconnects.", schema = @Schema(type = SchemaType.STRING, maxLength = 20))
     @APIResponse(responseCode = "200", description = "The stream (it stays open), or a page of changes.",
@@ -102,12 +103,14 @@ public class ChangesResource {
     @ReadsQueryString
     public void stream(@Context UriInfo uri, @HeaderParam(ChangeQuery.LAST_EVENT_ID) String lastEventId,
             @Parameter(description = "Replay the changes after this sequence number (a message id you received).",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("since") String since,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @QueryParam("since") String since,
             @Parameter(description = "JSON pages only: at most this many changes.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") String limit,
             @Parameter(description = "Only changes of this kind of resource, `event` or `company`: repeat the parameter or separate"
-                    + " with commas. With event filters, only events.", explode = Explode.TRUE) @QueryParam("resource") List<String> resource,
+                    + " with commas. With event filters, only events.", explode = Explode.TRUE)
+            @QueryParam("resource") List<String> resource,
             @Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest http, @Context HttpServerResponse response) {
         ChangeQuery query = ChangeQuery.parse(uri.getQueryParameters(), lastEventId);
         ChangeReader.Start start = reader.start(query, false);
@@ -125,7 +128,8 @@ public class ChangesResource {
         ChangePage page = reader.page(query);
         Response.ResponseBuilder answer = Response.ok(page).header("Cache-Control", "no-store");
         if (page.more()) {
-            answer.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("since", page.nextSince()).build() + ">; rel=\"next\"");
+            answer.header("Link",
+                    "<" + uri.getRequestUriBuilder().replaceQueryParam("since", page.nextSince()).build() + ">; rel=\"next\"");
         }
         return answer.build();
     }

@@ -9,8 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CompanyPage", description = "One page of companies, ordered by name.")
 public record CompanyPage(
         @Schema(required = true) List<CompanyResponse> items,
-        @Schema(description = "Pass as `cursor` to get the next page; null on the last page.", nullable = true)
-        String nextCursor,
+        @Schema(description = "Pass as `cursor` to get the next page; null on the last page.", nullable = true) String nextCursor,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The number of all matches; only with withTotal=true.", examples = "23") Long total) {
 }

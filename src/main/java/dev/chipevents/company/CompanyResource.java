@@ -1,7 +1,5 @@
 package dev.chipevents.company;
 
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,14 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.http.ETags;
+import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.idempotency.Idempotency;
 import dev.chipevents.common.json.BodyFields;
 import dev.chipevents.common.json.ServerOwnedFields;
-import dev.chipevents.common.security.Roles;
-import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.paging.Links;
+import dev.chipevents.common.paging.ReadsQueryString;
+import dev.chipevents.common.security.Roles;
 
 @Path("/api/v1/companies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -86,7 +84,9 @@ public class CompanyResource {
             examples = @ExampleObject(name = "Rapidus", value = """
                     {"name": "Rapidus", "country": "JP", "segment": "FOUNDRY", "website": "https://www.rapidus.inc"}""")))
     @APIResponse(responseCode = "201", description = "Created.",
-            headers = { @Header(name = "Location", description = "URL of the new company.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            headers = {
+                    @Header(name = "Location", description = "URL of the new company.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @APIResponse(ref = "Conflict")
@@ -106,10 +106,13 @@ public class CompanyResource {
 
     @GET
     @Path("/{companyRef}")
-    @Operation(operationId = "getCompany", summary = "Get one company", description = "Sends an ETag; answers 304 to a matching If-None-Match.")
-    @APIResponse(responseCode = "200", description = "The company.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
+    @Operation(operationId = "getCompany", summary = "Get one company",
+            description = "Sends an ETag; answers 304 to a matching If-None-Match.")
+    @APIResponse(responseCode = "200", description = "The company.",
+            headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: your copy is current.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified: your copy is current.",
+            headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference,
             @Parameter(ref = "If-None-Match") @HeaderParam("If-None-Match") String ifNoneMatch) {
         CompanyResponse company = service.get(reference);
@@ -124,10 +127,12 @@ public class CompanyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceCompany", summary = "Replace a company",
             description = "Replaces every field. Needs If-Match with the current ETag. Events naming the company show its new name.")
-    @APIResponse(responseCode = "200", description = "The company as replaced.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The company as replaced.",
+            headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @RolesAllowed(Roles.EDITOR)
-    public Response replace(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference, @HeaderParam("If-Match") String ifMatch,
+    public Response replace(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference,
+            @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CompanyRequest request, @Context ContainerRequestContext context) {
         CompanyResponse company = service.replace(reference, request, ifMatch, BodyFields.serverOwned(context));
         return Response.ok(company).header("ETag", ETags.of(company.version())).build();
@@ -141,7 +146,8 @@ public class CompanyResource {
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the CompanyRequest fields; null removes a value."),
             examples = @ExampleObject(name = "new exchange", value = "{\"exchange\": \"NYSE\"}")))
-    @APIResponse(responseCode = "200", description = "The company as patched.", headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The company as patched.",
+            headers = @Header(name = "ETag", description = "The version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompanyResponse.class)))
     @RolesAllowed(Roles.EDITOR)
     public Response patch(@Parameter(ref = "companyRef") @PathParam("companyRef") String reference, @HeaderParam("If-Match") String ifMatch,

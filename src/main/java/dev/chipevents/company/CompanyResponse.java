@@ -17,10 +17,10 @@ public record CompanyResponse(
         @Schema(examples = "https://www.nvidia.com", nullable = true, format = "uri") String website,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @Schema(description = "Increases with every change; the ETag is this number in quotes.", examples = "1", required = true)
-        long version,
-        @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.", examples = "system")
-        String createdBy,
+        @Schema(description = "Increases with every change; the ETag is this number in quotes.", examples = "1",
+                required = true) long version,
+        @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.",
+                examples = "system") String createdBy,
         @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) {
 
     static CompanyResponse of(Company c) {

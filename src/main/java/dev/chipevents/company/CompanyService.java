@@ -191,7 +191,8 @@ public class CompanyService {
         companies.findByNameKey(Company.keyOf(request.name()))
                 .filter(other -> !other.getId().equals(self))
                 .ifPresent(other -> errors.add(new FieldError("name",
-                        "is already used by company " + other.getId() + " ('" + other.getName() + "'); names are unique regardless of case")));
+                        "is already used by company " + other.getId() + " ('" + other.getName()
+                                + "'); names are unique regardless of case")));
         if (request.ticker() != null) {
             companies.findByTicker(request.ticker())
                     .filter(other -> !other.getId().equals(self))

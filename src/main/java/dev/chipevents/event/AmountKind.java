@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         company is valued at (or seeks); COST: a cost claimed or incurred (a model's training, a fab); FUNDING_PROGRAM: \
         the total a law or public programme provides; FINE: a penalty imposed; OTHER: anything else.""")
 public enum AmountKind {
+
     MARKET_VALUE_LOSS,
     MARKET_VALUE_GAIN,
     DEAL_VALUE,

@@ -30,7 +30,8 @@ import dev.chipevents.common.validation.PlainText;
         first day of that period; a company takes part at most once.""")
 public record EventRequest(
         @Schema(required = true, examples = "STOCK_MOVE") @NotNull EventType type,
-        @Schema(required = true, examples = "2025-01-27", description = "The day it happened (first day of the period for coarser precisions).")
+        @Schema(required = true, examples = "2025-01-27",
+                description = "The day it happened (first day of the period for coarser precisions).")
         @NotNull LocalDate occurredOn,
         @Schema(examples = "DAY", description = "How precise occurredOn is; DAY when omitted.") DatePrecision datePrecision,
         @Schema(required = true, maxLength = 200, examples = "Nvidia loses 589 billion USD of market value in a day")
@@ -46,8 +47,7 @@ public record EventRequest(
                 EXPORT_CONTROL FINE; POLICY FUNDING_PROGRAM; REGULATORY_ACTION FINE, DEAL_VALUE; INVESTMENT INVESTMENT, \
                 VALUATION; ACQUISITION DEAL_VALUE; PARTNERSHIP DEAL_VALUE, INVESTMENT; PRODUCT_LAUNCH COST; MANUFACTURING \
                 INVESTMENT, COST; OTHER any kind; and every type OTHER. A market-value kind must agree with the sign of \
-                percentChange.""")
-        AmountKind amountKind,
+                percentChange.""") AmountKind amountKind,
         @Schema(nullable = true, pattern = "^[A-Z]{3}$", examples = "USD", description = "ISO 4217 code; required with amount.")
         @IsoCurrency String currency,
         @Schema(nullable = true, minimum = "-100", examples = "-16.97",

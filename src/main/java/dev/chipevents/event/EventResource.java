@@ -36,12 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.http.ETags;
 import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.idempotency.Idempotency;
 import dev.chipevents.common.json.BodyFields;
 import dev.chipevents.common.json.ServerOwnedFields;
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.security.Roles;
 import dev.chipevents.event.search.EventCsv;
@@ -149,8 +149,10 @@ public class EventResource {
     @APIResponse(ref = "InvalidRequest")
     public Response get(@Parameter(ref = "eventId") @PathParam("eventId") UUID id,
             @Parameter(ref = "If-None-Match") @HeaderParam("If-None-Match") String ifNoneMatch,
-            @Parameter(description = "An instant (ISO 8601, UTC), e.g. `2025-02-01T00:00:00Z`: answer the event as the ledger held it then.",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("asOf") String asOf) {
+            @Parameter(
+                    description = "An instant (ISO 8601, UTC), e.g. `2025-02-01T00:00:00Z`: answer the event as the ledger held it then.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") String asOf) {
         if (asOf != null) {
             return withETag(histories.asOf(id, parseInstant(asOf)));
         }
@@ -170,7 +172,8 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event as replaced.",
             headers = @Header(name = "ETag", description = "The new version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
-    public Response replace(@Parameter(ref = "eventId") @PathParam("eventId") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull EventRequest request, @Context ContainerRequestContext context) {
+    public Response replace(@Parameter(ref = "eventId") @PathParam("eventId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull EventRequest request, @Context ContainerRequestContext context) {
         return withETag(commands.replace(id, request, ifMatch, BodyFields.serverOwned(context)));
     }
 
@@ -186,14 +189,16 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event as patched.",
             headers = @Header(name = "ETag", description = "The new version's tag.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
-    public Response patch(@Parameter(ref = "eventId") @PathParam("eventId") UUID id, @HeaderParam("If-Match") String ifMatch, String patch) {
+    public Response patch(@Parameter(ref = "eventId") @PathParam("eventId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            String patch) {
         return withETag(commands.patch(id, patch, ifMatch));
     }
 
     @DELETE
     @Path("/{eventId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deleteEvent", summary = "Delete an event", description = "With If-Match, only if the event still has that ETag.")
+    @Operation(operationId = "deleteEvent", summary = "Delete an event",
+            description = "With If-Match, only if the event still has that ETag.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@Parameter(ref = "eventId") @PathParam("eventId") UUID id,
             @HeaderParam("If-Match") String ifMatch) {

@@ -30,17 +30,17 @@ public record EventResponse(
         @Schema(required = true) List<ParticipantResponse> participants,
         @Schema(required = true, examples = "[\"deepseek\", \"ai\"]") List<String> tags,
         @Schema(required = true) List<SourceDto> sources,
-        @Schema(required = true, maxItems = 50, description = """
+        @Schema(required = true, maxItems = 50,
+                description = """
                 This event's links to other events, from both ends (at most 50), ordered by the other event's date. They are \
-                made and removed through /api/v1/events/{eventId}/links; a body sent back with PUT may carry them unchanged.""")
-        List<LinkedEvent> links,
+                made and removed through /api/v1/events/{eventId}/links; a body sent back with PUT may carry them unchanged.""") List<LinkedEvent> links,
         @Schema(nullable = true, examples = "seed-2025-01-27-nvidia-stock-move") String externalId,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @Schema(required = true, examples = "1", description = "Increases with every change; the ETag is this number in quotes.")
-        long version,
-        @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.", examples = "system")
-        String createdBy,
+        @Schema(required = true, examples = "1",
+                description = "Increases with every change; the ETag is this number in quotes.") long version,
+        @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.",
+                examples = "system") String createdBy,
         @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) {
 
     public EventResponse {

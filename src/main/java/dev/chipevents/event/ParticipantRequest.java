@@ -24,8 +24,7 @@ public record ParticipantRequest(
                 nullable = true)
         @Size(min = 1, max = 200) @PlainText String company,
         @Schema(description = "The company's id (see GET /api/v1/companies).", examples = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e",
-                nullable = true)
-        UUID companyId,
+                nullable = true) UUID companyId,
         @Schema(description = "The company's name, as GET answers it; must match the company.", examples = "Nvidia", maxLength = 200,
                 nullable = true)
         @Size(max = 200) @PlainText String name,

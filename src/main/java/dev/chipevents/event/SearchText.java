@@ -23,7 +23,7 @@ public class SearchText {
 
     public static String of(Event event) {
         return of(event.getTitle(), event.getSummary(), event.getTags(),
-                event.getParticipants().stream().map(p -> new String[] { p.getCompany().getName(), p.getCompany().getTicker() }).toList());
+                event.getParticipants().stream().map(p -> new String[]{ p.getCompany().getName(), p.getCompany().getTicker() }).toList());
     }
 
     /** The same from plain values (the starter ledger's migration has no entities): participants as [name, ticker]. */

@@ -62,7 +62,8 @@ public class ChangeLog {
             rows.add(new Numbered(first + i, entries.get(i)));
         }
         sql.batch("insert into change_log (sequence, operation, resource, resource_id, revision, version, changed_at, changed_by,"
-                + " imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (binder, row) -> binder.add(row.sequence())
+                + " imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
+                (binder, row) -> binder.add(row.sequence())
                         .add(row.entry().operation()).add(row.entry().kind()).add(row.entry().id()).add(row.entry().revision())
                         .add(row.entry().version()).add(row.entry().at()).add(row.entry().by()).add(row.entry().imported()));
         if (postgres) {

@@ -108,6 +108,7 @@ public class ChangeRecorder {
             List<ChangeLog.Pending> entries = new ArrayList<>();
             transactions.putResource(PENDING_ENTRIES, entries);
             transactions.registerInterposedSynchronization(new Synchronization() {
+
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {

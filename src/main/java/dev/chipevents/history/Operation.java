@@ -2,6 +2,7 @@ package dev.chipevents.history;
 
 /** What a change did to a resource. */
 public enum Operation {
+
     CREATE("created"),
     UPDATE("updated"),
     DELETE("deleted"),

@@ -2,6 +2,7 @@ package dev.chipevents.history;
 
 /** The kinds of resource whose changes are recorded, with their revision tables. */
 public enum ResourceKind {
+
     EVENT("event", "events", "event_revision", "event_id"),
     COMPANY("company", "companies", "company_revision", "company_id");
 

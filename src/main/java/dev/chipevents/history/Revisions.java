@@ -36,7 +36,8 @@ class Revisions {
 
     List<Revision> list(ResourceKind kind, UUID id) {
         return sql.query("select revision, operation, changed_at, changed_by, state from " + kind.revisionTable + " where "
-                + kind.idColumn + " = ? order by revision", List.of(id), row -> new Revision(row.getInt(1),
+                + kind.idColumn + " = ? order by revision", List.of(id),
+                row -> new Revision(row.getInt(1),
                         Operation.valueOf(row.getString(2)), Sql.instant(row, 3), row.getString(4), row.getString(5)));
     }
 }

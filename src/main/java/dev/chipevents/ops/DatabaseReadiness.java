@@ -23,7 +23,8 @@ public class DatabaseReadiness implements HealthCheck {
     private final AgroalDataSource dataSource;
     private final int maxSize;
 
-    DatabaseReadiness(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.jdbc.max-size", defaultValue = "20") int maxSize) {
+    DatabaseReadiness(AgroalDataSource dataSource,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.max-size", defaultValue = "20") int maxSize) {
         this.dataSource = dataSource;
         this.maxSize = maxSize;
     }

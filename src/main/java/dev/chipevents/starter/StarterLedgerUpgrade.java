@@ -92,7 +92,8 @@ public final class StarterLedgerUpgrade {
             long revisions = count("select count(*) from event_revision where event_id = ?", event.id());
             if (versions > 0) {
                 boolean asLoaded = count("select count(*) from event where id = ? and version = 0", event.id()) > 0
-                        && count("select count(*) from event_revision where event_id = ? and changed_by <> ?", event.id(), Actor.SYSTEM) == 0;
+                        && count("select count(*) from event_revision where event_id = ? and changed_by <> ?", event.id(),
+                                Actor.SYSTEM) == 0;
                 if (asLoaded) {
                     update(event, companies);
                     updated.add(event.id());
@@ -168,7 +169,8 @@ public final class StarterLedgerUpgrade {
         }
         for (int i = 0; i < e.sources().size(); i++) {
             SourceDto s = e.sources().get(i);
-            update("insert into event_source (event_id, position, url, publisher, title, published_on) values (?, ?, ?, ?, ?, ?)", e.id(), i,
+            update("insert into event_source (event_id, position, url, publisher, title, published_on) values (?, ?, ?, ?, ?, ?)", e.id(),
+                    i,
                     s.url(), s.publisher(), s.title(), s.publishedOn());
         }
     }
@@ -179,7 +181,7 @@ public final class StarterLedgerUpgrade {
             UUID company = companies.get(p.company());
             if (company != null) {
                 participants.addAll(query("select name, ticker from company where id = ?", List.of(company),
-                        row -> new String[] { row.getString(1), row.getString(2) }));
+                        row -> new String[]{ row.getString(1), row.getString(2) }));
             }
         }
         return SearchText.of(e.title(), e.summary(), e.tags(), participants);
@@ -218,15 +220,18 @@ public final class StarterLedgerUpgrade {
         return query("select type, occurred_on, date_precision, title, summary, amount, amount_kind, currency, percent_change, country,"
                 + " external_id, created_at, updated_at, version, created_by, updated_by from event where id = ?", List.of(id),
                 row -> new EventResponse(id, EventType.valueOf(row.getString(1)), row.getObject(2, LocalDate.class),
-                        DatePrecision.valueOf(row.getString(3)), row.getString(4), row.getString(5), EventMapper.plain(row.getBigDecimal(6)),
+                        DatePrecision.valueOf(row.getString(3)), row.getString(4), row.getString(5),
+                        EventMapper.plain(row.getBigDecimal(6)),
                         row.getString(7) == null ? null : AmountKind.valueOf(row.getString(7)), row.getString(8),
                         EventMapper.plain(row.getBigDecimal(9)), row.getString(10), participants, tags, sources, links, row.getString(11),
                         row.getObject(12, OffsetDateTime.class).toInstant(), row.getObject(13, OffsetDateTime.class).toInstant(),
-                        row.getLong(14), row.getString(15), row.getString(16))).get(0);
+                        row.getLong(14), row.getString(15), row.getString(16)))
+                .get(0);
     }
 
     @FunctionalInterface
     private interface RowMapper<T> {
+
         T map(ResultSet row) throws SQLException;
     }
 

@@ -20,17 +20,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.chipevents.support.SseClient;
-import dev.chipevents.support.TestData;
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import dev.chipevents.support.SseClient;
+import dev.chipevents.support.TestData;
 
 /**
  * The proof that no change is skipped: 8 writers create, update, delete and restore events and create

@@ -16,10 +16,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.history.ChangeLog;
-import dev.chipevents.support.CredentialsFilter;
-import dev.chipevents.support.SseClient;
-import dev.chipevents.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,12 +23,18 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
+import dev.chipevents.history.ChangeLog;
+import dev.chipevents.support.CredentialsFilter;
+import dev.chipevents.support.SseClient;
+import dev.chipevents.support.TestData;
+
 /** Caps, heartbeats and the retention window, with small settings. */
 @QuarkusTest
 @TestProfile(ChangeLimitsTest.Small.class)
 class ChangeLimitsTest {
 
     public static class Small implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chip-events.changes.max-streams-per-client", "2", "chip-events.changes.heartbeat", "PT1S");
@@ -58,7 +60,8 @@ class ChangeLimitsTest {
                 assertTrue(three.body().contains("CHIP_EVENTS_CHANGES_MAX_STREAMS_PER_CLIENT"));
                 assertEquals("5", three.header("Retry-After"));
             }
-            given().header(CredentialsFilter.ANONYMOUS, "x").accept("text/event-stream").when().get("/api/v1/changes").then().statusCode(429)
+            given().header(CredentialsFilter.ANONYMOUS, "x").accept("text/event-stream").when().get("/api/v1/changes").then()
+                    .statusCode(429)
                     .body("type", equalTo("urn:chip-events:problem:too-many-requests"));
             one.close();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -11,10 +11,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import dev.chipevents.support.Browser;
-import dev.chipevents.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.chipevents.support.Browser;
+import dev.chipevents.support.TestData;
 
 /** A browser's own EventSource follows the changes and, when the server ends its stream, resumes by itself. */
 @QuarkusTest

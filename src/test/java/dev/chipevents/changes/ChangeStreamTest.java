@@ -15,11 +15,11 @@ import java.util.concurrent.CompletionStage;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
+import org.junit.jupiter.api.Test;
 
 import dev.chipevents.history.LoggedChange;
 import dev.chipevents.history.Operation;
@@ -32,6 +32,7 @@ class ChangeStreamTest {
 
     /** A connection whose writes complete only when the test lets the client read. */
     private static final class SlowSink implements SseEventSink {
+
         final List<OutboundSseEvent> sent = new ArrayList<>();
         final List<CompletableFuture<Void>> pending = new ArrayList<>();
         boolean closed;

@@ -16,10 +16,11 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.TestData;
 
 /** A retried POST with the same Idempotency-Key is one row, however the retries arrive. */
 @QuarkusTest

@@ -39,7 +39,8 @@ class CompanyReferencesTest {
             given().when().get("/api/v1/companies/" + reference + "/events").then().statusCode(200).body("items.size()", equalTo(0));
         }
         given().header("If-Match", "\"0\"").contentType("application/merge-patch+json").body("{\"exchange\": \"Nasdaq\"}")
-                .when().patch("/api/v1/companies/" + ticker).then().statusCode(200).body("id", equalTo(id)).body("exchange", equalTo("Nasdaq"));
+                .when().patch("/api/v1/companies/" + ticker).then().statusCode(200).body("id", equalTo(id))
+                .body("exchange", equalTo("Nasdaq"));
         given().header(INVALID_ON_PURPOSE, "true").when().get("/api/v1/companies/Reference Works " + suffix.substring(0, 3))
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("did you mean ")).body("detail", containsString(ticker + " (" + name + ")"));
@@ -71,7 +72,8 @@ class CompanyReferencesTest {
         given().header(INVALID_ON_PURPOSE, "true").queryParam("company", ticker + "X").when().get("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("company"))
                 .body("errors[0].message", containsString("no company has the id, ticker or name '" + ticker + "X'"))
-                .body("errors[0].message", containsString("did you mean ")).body("errors[0].message", containsString(ticker + " (" + name + ")"));
+                .body("errors[0].message", containsString("did you mean "))
+                .body("errors[0].message", containsString(ticker + " (" + name + ")"));
         Map<String, Object> body = TestData.event("Names nobody");
         body.put("participants", List.of(Map.of("company", "Nobody Inc " + suffix, "role", "SUBJECT")));
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(body).when().post("/api/v1/events")

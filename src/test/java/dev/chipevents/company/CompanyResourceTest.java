@@ -20,10 +20,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.TestData;
 
 @QuarkusTest
 class CompanyResourceTest {
@@ -105,7 +106,8 @@ class CompanyResourceTest {
                 .then().statusCode(428).contentType("application/problem+json").body("detail", containsString("If-Match"));
         given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(body).when().put("/api/v1/companies/" + id)
                 .then().statusCode(412).body("detail", containsString("\"0\""));
-        given().header(INVALID_ON_PURPOSE, "true").contentType("application/merge-patch+json").body("{}").when().patch("/api/v1/companies/" + id)
+        given().header(INVALID_ON_PURPOSE, "true").contentType("application/merge-patch+json").body("{}").when()
+                .patch("/api/v1/companies/" + id)
                 .then().statusCode(428);
     }
 
@@ -158,7 +160,8 @@ class CompanyResourceTest {
             pages++;
         } while (cursor != null);
         org.junit.jupiter.api.Assertions.assertEquals(3, pages);
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(prefix + " 0", prefix + " 1", prefix + " 2", prefix + " 3", prefix + " 4"), names);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(prefix + " 0", prefix + " 1", prefix + " 2", prefix + " 3", prefix + " 4"),
+                names);
     }
 
     @Test

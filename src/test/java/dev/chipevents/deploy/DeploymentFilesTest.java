@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.junit.jupiter.api.Test;
 
 /** The Dockerfile and the Kubernetes manifests, checked against the build and our rules (no cluster here). */
 class DeploymentFilesTest {
@@ -33,7 +33,8 @@ class DeploymentFilesTest {
         assertEquals(2, froms.size(), "build and runtime stages: " + froms);
         assertTrue(froms.get(0).contains("jdk") && froms.get(0).endsWith("AS build"), froms.get(0));
         assertTrue(froms.get(1).contains("jre"), "runtime on a JRE: " + froms.get(1));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("./mvnw") && l.contains("package") && l.contains("-Dquarkus.datasource.db-kind=${DB_KIND}")));
+        assertTrue(lines.stream()
+                .anyMatch(l -> l.contains("./mvnw") && l.contains("package") && l.contains("-Dquarkus.datasource.db-kind=${DB_KIND}")));
         assertTrue(lines.contains("ARG DB_KIND=postgresql"), "the PostgreSQL build by default");
         List<String> copies = lines.stream().filter(l -> l.startsWith("COPY --from=build")).toList();
         assertEquals(FAST_JAR.size(), copies.size(), "only the fast-jar is copied: " + copies);

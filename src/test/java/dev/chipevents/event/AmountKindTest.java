@@ -17,15 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import dev.chipevents.support.TestData;
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
 
 /** Every amount says what it measures: the kinds each type allows, the refusals naming both fields, and the kind everywhere. */
 @QuarkusTest
@@ -41,7 +42,8 @@ class AmountKindTest {
             if (type != EventType.STOCK_MOVE && type != EventType.OTHER) {
                 assertTrue(allowed.stream().noneMatch(AmountKind::isMarketValueMove), type + " has no market-value moves");
             }
-            assertTrue(allowed.contains(AmountKind.inferred(type, BigDecimal.ONE.negate())), "the inferred kind of " + type + " is allowed");
+            assertTrue(allowed.contains(AmountKind.inferred(type, BigDecimal.ONE.negate())),
+                    "the inferred kind of " + type + " is allowed");
         }
         assertEquals(EnumSet.allOf(AmountKind.class), used, "every kind belongs to a type");
         assertEquals(AmountKind.MARKET_VALUE_LOSS, AmountKind.inferred(EventType.STOCK_MOVE, new BigDecimal("-16.97")));
@@ -133,7 +135,8 @@ class AmountKindTest {
         given().header(LENIENT_FORM, "true").queryParam("tag", tag).queryParam("amountKind", "valuation,INVESTMENT")
                 .queryParam("sort", "amount").when().get("/api/v1/events")
                 .then().statusCode(200).body("items.amountKind", equalTo(List.of("INVESTMENT", "VALUATION")));
-        given().queryParam("tag", tag).queryParam("amountKind", "IPO_PROCEEDS").queryParam("groupBy", "tag").when().get("/api/v1/events/stats")
+        given().queryParam("tag", tag).queryParam("amountKind", "IPO_PROCEEDS").queryParam("groupBy", "tag").when()
+                .get("/api/v1/events/stats")
                 .then().statusCode(200).body("buckets[0].count", equalTo(1))
                 .body("buckets[0].amounts.kind", equalTo(List.of("IPO_PROCEEDS")));
     }
@@ -157,18 +160,21 @@ class AmountKindTest {
         String id = rows.get(0).get("id");
         given().when().get("/api/v1/events/" + id + "/history").then().body("revisions[0].state.amountKind", equalTo("AWARD"));
 
-        String badRows = "[{\"type\": \"IPO\", \"occurredOn\": \"2024-11-27\", \"title\": \"Fine\", \"amount\": 1, \"amountKind\": \"VALUATION\","
-                + " \"currency\": \"USD\", \"tags\": [\"" + tag + "-bad\"]},"
-                + " {\"type\": \"IPO\", \"occurredOn\": \"2024-11-27\", \"title\": \"Wrong pair\", \"amount\": 1, \"amountKind\": \"FINE\","
-                + " \"currency\": \"USD\", \"tags\": [\"" + tag + "-bad\"]}]";
+        String badRows =
+                "[{\"type\": \"IPO\", \"occurredOn\": \"2024-11-27\", \"title\": \"Fine\", \"amount\": 1, \"amountKind\": \"VALUATION\","
+                        + " \"currency\": \"USD\", \"tags\": [\"" + tag + "-bad\"]},"
+                        + " {\"type\": \"IPO\", \"occurredOn\": \"2024-11-27\", \"title\": \"Wrong pair\", \"amount\": 1, \"amountKind\": \"FINE\","
+                        + " \"currency\": \"USD\", \"tags\": [\"" + tag + "-bad\"]}]";
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(badRows).when().post("/api/v1/events/import")
-                .then().statusCode(400).body("errors.row", equalTo(List.of(2, 2))).body("errors.field", equalTo(List.of("amountKind", "type")));
+                .then().statusCode(400).body("errors.row", equalTo(List.of(2, 2)))
+                .body("errors.field", equalTo(List.of("amountKind", "type")));
         assertNothingTagged(tag + "-bad");
     }
 
     @Test
     void aRestoredEventWhoseRevisionPredatesKindsGetsTheInferredKind() {
-        EventResponse recorded = new EventResponse(null, EventType.GOVERNMENT_AWARD, java.time.LocalDate.of(2024, 11, 15), DatePrecision.DAY,
+        EventResponse recorded = new EventResponse(null, EventType.GOVERNMENT_AWARD, java.time.LocalDate.of(2024, 11, 15),
+                DatePrecision.DAY,
                 "Old", null, new BigDecimal("6600000000"), null, "USD", null, null, List.of(), List.of(), List.of(), null, null, null, null,
                 0, null, null);
         assertEquals(AmountKind.AWARD, EventMapper.toRequest(recorded).amountKind());
@@ -182,7 +188,8 @@ class AmountKindTest {
         TestData.createEvent(withAmount(EventType.ACQUISITION, AmountKind.DEAL_VALUE, "100", tag));
         given().queryParam("tag", tag).queryParam("groupBy", "month").when().get("/api/v1/events/stats")
                 .then().statusCode(200).body("buckets[0].amounts.sum", equalTo(List.of(100, 100)))
-                .body("buckets[0].amounts.kind", hasItem("AWARD")).body("buckets[0]", not(org.hamcrest.Matchers.hasKey("amountByCurrency")));
+                .body("buckets[0].amounts.kind", hasItem("AWARD"))
+                .body("buckets[0]", not(org.hamcrest.Matchers.hasKey("amountByCurrency")));
     }
 
     static Map<String, Object> withAmount(EventType type, AmountKind kind, String amount, String tag) {
@@ -203,6 +210,7 @@ class AmountKindTest {
     }
 
     private static void assertNothingTagged(String tag) {
-        given().queryParam("tag", tag).queryParam("withTotal", true).when().get("/api/v1/events").then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("tag", tag).queryParam("withTotal", true).when().get("/api/v1/events").then().statusCode(200).body("total",
+                equalTo(0));
     }
 }

@@ -11,15 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import dev.chipevents.support.TestData;
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
 
 /** Bulk import: all or nothing, every bad row named, upsert by externalId, and CSV that round-trips. */
 @QuarkusTest
@@ -66,8 +67,10 @@ class EventImportTest {
     @Test
     void upsertUpdatesRowsWhoseExternalIdExists() {
         String external = "upsert-" + System.nanoTime();
-        String first = "[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"First\", \"externalId\": \"" + external + "\"}]";
-        given().contentType(ContentType.JSON).body(first).when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(1));
+        String first =
+                "[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"First\", \"externalId\": \"" + external + "\"}]";
+        given().contentType(ContentType.JSON).body(first).when().post("/api/v1/events/import").then().statusCode(200).body("created",
+                equalTo(1));
         String second = first.replace("First", "Restated");
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(second).when().post("/api/v1/events/import")
                 .then().statusCode(400).body("errors[0].field", equalTo("externalId"));
@@ -109,7 +112,8 @@ class EventImportTest {
         StringBuilder csv = new StringBuilder("type,occurredOn,title,tags,amount,amountKind,currency,participants\r\n");
         for (int i = 0; i < 1000; i++) {
             csv.append("INVESTMENT,2024-").append(String.format("%02d", 1 + i % 12)).append("-15,Investment ").append(i).append(',')
-                    .append(tag).append(',').append(i * 1000).append(",INVESTMENT,USD,\"[{\"\"company\"\":\"\"AMZN\"\",\"\"role\"\":\"\"INVESTOR\"\"}]\"\r\n");
+                    .append(tag).append(',').append(i * 1000)
+                    .append(",INVESTMENT,USD,\"[{\"\"company\"\":\"\"AMZN\"\",\"\"role\"\":\"\"INVESTOR\"\"}]\"\r\n");
         }
         given().contentType("text/csv").body(csv.toString()).when().post("/api/v1/events/import")
                 .then().statusCode(200).body("created", equalTo(1000));
@@ -127,7 +131,8 @@ class EventImportTest {
         String existing = "restated-" + suffix;
         String created = "fresh-" + suffix;
         String first = given().contentType(ContentType.JSON)
-                .body("[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"Before\", \"externalId\": \"" + existing + "\"}]")
+                .body("[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"Before\", \"externalId\": \"" + existing
+                        + "\"}]")
                 .when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(1)).extract().asString();
         assertEquals("{\"created\":1,\"updated\":0}", first.replace(" ", ""));
         String rows = """
@@ -137,23 +142,25 @@ class EventImportTest {
                   "participants": [{"ticker": "%3$s", "role": "PARTNER"}, {"name": "named co %4$s", "role": "CUSTOMER"}]},
                  {"type": "OTHER", "occurredOn": "2025-01-01", "title": "After", "externalId": "%5$s",
                   "participants": [{"company": "%3$s", "role": "SUBJECT"}]}]"""
-                .formatted(suffix.toLowerCase(java.util.Locale.ROOT), created, ((String) byTicker.get("ticker")).toLowerCase(java.util.Locale.ROOT),
+                .formatted(suffix.toLowerCase(java.util.Locale.ROOT), created,
+                        ((String) byTicker.get("ticker")).toLowerCase(java.util.Locale.ROOT),
                         suffix.toLowerCase(java.util.Locale.ROOT), existing);
         given().contentType(ContentType.JSON).body(rows).queryParam("mode", "upsert").when().post("/api/v1/events/import")
                 .then().statusCode(200).body("created", equalTo(1)).body("updated", equalTo(1));
 
         // The new event: participants in order, search text over its companies' names and tickers, its CREATE revision.
-        Map<String, Object> fresh = given().queryParam("q", "named co " + suffix.toLowerCase(java.util.Locale.ROOT) + " " + byTicker.get("ticker"))
-                .when().get("/api/v1/events").then().statusCode(200)
-                .body("items.externalId", equalTo(List.of(created)))
-                .body("items[0].participants.companyId", equalTo(List.of(tickerCompany, nameCompany)))
-                .body("items[0].participants.role", equalTo(List.of("PARTNER", "CUSTOMER")))
-                .body("items[0].tags", equalTo(List.of("deal", suffix.toLowerCase(java.util.Locale.ROOT))))
-                .body("items[0].sources[0].publishedOn", equalTo("2025-03-02"))
-                .body("items[0].amount", equalTo(1500000))
-                .body("items[0].version", equalTo(0))
-                .body("items[0].createdBy", equalTo("bootstrap-admin"))
-                .extract().path("items[0]");
+        Map<String, Object> fresh =
+                given().queryParam("q", "named co " + suffix.toLowerCase(java.util.Locale.ROOT) + " " + byTicker.get("ticker"))
+                        .when().get("/api/v1/events").then().statusCode(200)
+                        .body("items.externalId", equalTo(List.of(created)))
+                        .body("items[0].participants.companyId", equalTo(List.of(tickerCompany, nameCompany)))
+                        .body("items[0].participants.role", equalTo(List.of("PARTNER", "CUSTOMER")))
+                        .body("items[0].tags", equalTo(List.of("deal", suffix.toLowerCase(java.util.Locale.ROOT))))
+                        .body("items[0].sources[0].publishedOn", equalTo("2025-03-02"))
+                        .body("items[0].amount", equalTo(1500000))
+                        .body("items[0].version", equalTo(0))
+                        .body("items[0].createdBy", equalTo("bootstrap-admin"))
+                        .extract().path("items[0]");
         given().when().get("/api/v1/events/" + fresh.get("id") + "/history").then().statusCode(200)
                 .body("revisions.operation", equalTo(List.of("CREATE")))
                 .body("revisions[0].changedBy", equalTo("bootstrap-admin"))
@@ -198,7 +205,7 @@ class EventImportTest {
     @Test
     void csvIsReadAsSentWithAByteOrderMarkAndALeadingApostrophe() {
         String tag = "bom" + System.nanoTime();
-        String csv = "\uFEFFtype,occurredOn,title,summary,tags\r\nOTHER,2025-01-01,'=1+1,'@sum kept,"  + tag + "\r\n";
+        String csv = "\uFEFFtype,occurredOn,title,summary,tags\r\nOTHER,2025-01-01,'=1+1,'@sum kept," + tag + "\r\n";
         given().contentType("text/csv; charset=UTF-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(1));
         given().queryParam("tag", tag).when().get("/api/v1/events").then().statusCode(200)

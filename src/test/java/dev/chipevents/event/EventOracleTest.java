@@ -29,9 +29,6 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -39,11 +36,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import dev.chipevents.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import dev.chipevents.support.TestData;
 
 /**
  * The oracle: thousands of seeded random events (amounts of every kind, dates of every precision) and
@@ -143,7 +144,8 @@ class EventOracleTest {
             int pages = 0;
             Long total = null;
             do {
-                RequestSpecification request = given().header(LENIENT_FORM, "true").queryParam("limit", limit).queryParam("withTotal", pages == 0);
+                RequestSpecification request =
+                        given().header(LENIENT_FORM, "true").queryParam("limit", limit).queryParam("withTotal", pages == 0);
                 params.forEach((name, values) -> values.forEach(v -> request.queryParam(name, v)));
                 if (cursor != null) {
                     request.queryParam("cursor", cursor);
@@ -204,7 +206,7 @@ class EventOracleTest {
                     Map<String, BigDecimal[]> byKind = (coarser ? coarserSums : sums).computeIfAbsent(key, k -> new TreeMap<>());
                     if (row.amount() != null) {
                         BigDecimal[] sum = byKind.computeIfAbsent(row.amountKind() + " " + row.currency(),
-                                k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+                                k -> new BigDecimal[]{ BigDecimal.ZERO, BigDecimal.ZERO });
                         sum[0] = sum[0].add(row.amount());
                         sum[1] = sum[1].add(BigDecimal.ONE);
                     }
@@ -258,7 +260,7 @@ class EventOracleTest {
     @Test
     void statsNeverAddTwoKindsOfAmountTogether() {
         String tag = "kinds-" + System.nanoTime();
-        for (String[] amount : new String[][] { { "STOCK_MOVE", "MARKET_VALUE_LOSS", "589000000000" },
+        for (String[] amount : new String[][]{ { "STOCK_MOVE", "MARKET_VALUE_LOSS", "589000000000" },
                 { "GOVERNMENT_AWARD", "AWARD", "6600000000" }, { "GOVERNMENT_AWARD", "AWARD", "400000000" },
                 { "IPO", "VALUATION", "4500000000" }, { "PRODUCT_LAUNCH", "COST", "6000000" } }) {
             Map<String, Object> body = TestData.event(amount[0] + " " + amount[1]);
@@ -272,12 +274,14 @@ class EventOracleTest {
             }
             TestData.createEvent(body);
         }
-        for (String groupBy : new String[] { "day", "month", "year", "tag", "country" }) {
+        for (String groupBy : new String[]{ "day", "month", "year", "tag", "country" }) {
             given().queryParam("groupBy", groupBy).queryParam("tag", tag).when().get("/api/v1/events/stats")
                     .then().statusCode(200).body("buckets", org.hamcrest.Matchers.hasSize(1))
                     .body("buckets[0].count", org.hamcrest.Matchers.equalTo(5))
-                    .body("buckets[0].amounts.kind", org.hamcrest.Matchers.equalTo(List.of("MARKET_VALUE_LOSS", "AWARD", "VALUATION", "COST")))
-                    .body("buckets[0].amounts.sum", org.hamcrest.Matchers.equalTo(List.of(589000000000L, 7000000000L, 4500000000L, 6000000)))
+                    .body("buckets[0].amounts.kind",
+                            org.hamcrest.Matchers.equalTo(List.of("MARKET_VALUE_LOSS", "AWARD", "VALUATION", "COST")))
+                    .body("buckets[0].amounts.sum",
+                            org.hamcrest.Matchers.equalTo(List.of(589000000000L, 7000000000L, 4500000000L, 6000000)))
                     .body("buckets[0].amounts.count", org.hamcrest.Matchers.equalTo(List.of(1, 2, 1, 1)))
                     .body("buckets[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("amountByCurrency")));
         }
@@ -425,14 +429,16 @@ class EventOracleTest {
         }
         if (random.nextInt(10) < 2) {
             String word = WORDS[random.nextInt(WORDS.length)];
-            params.put("q", List.of(random.nextBoolean() ? word.toUpperCase() : word.substring(0, Math.min(4, word.length())) + " "
-                    + WORDS[random.nextInt(WORDS.length)]));
+            params.put("q", List.of(random.nextBoolean() ? word.toUpperCase()
+                    : word.substring(0, Math.min(4, word.length())) + " "
+                            + WORDS[random.nextInt(WORDS.length)]));
         }
         if (random.nextInt(10) < 1) {
             params.put("currency", List.of(CURRENCIES[random.nextInt(CURRENCIES.length)]));
         }
         if (random.nextInt(10) < 2) {
-            params.put(random.nextBoolean() ? "minAmount" : "maxAmount", List.of(String.valueOf(Math.round(Math.exp(random.nextGaussian() * 3 + 15)))));
+            params.put(random.nextBoolean() ? "minAmount" : "maxAmount",
+                    List.of(String.valueOf(Math.round(Math.exp(random.nextGaussian() * 3 + 15)))));
         }
         if (random.nextInt(10) < 1) {
             params.put(random.nextBoolean() ? "minChange" : "maxChange", List.of(String.valueOf(random.nextInt(40) - 20)));
@@ -516,13 +522,15 @@ class EventOracleTest {
         return order.thenComparing(sort.get(0).startsWith("-") ? byId.reversed() : byId);
     }
 
-    private static <T extends Comparable<? super T>> Comparator<Row> nullsLast(java.util.function.Function<Row, T> key, boolean descending) {
+    private static <T extends Comparable<? super T>> Comparator<Row> nullsLast(java.util.function.Function<Row, T> key,
+            boolean descending) {
         Comparator<T> values = descending ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder();
         return Comparator.comparing(key, Comparator.nullsLast(values));
     }
 
     /** Titles compare by code point, as PostgreSQL's "C" collation and H2 do. */
     record CodePoints(String text) implements Comparable<CodePoints> {
+
         @Override
         public int compareTo(CodePoints other) {
             return Arrays.compare(text.codePoints().toArray(), other.text.codePoints().toArray());
@@ -564,7 +572,8 @@ class EventOracleTest {
         List<String> keys = new ArrayList<>();
         switch (groupBy) {
             case "day" -> keys.add(day.toString());
-            case "week" -> keys.add(String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+            case "week" ->
+                keys.add(String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
             case "month" -> keys.add(String.format("%d-%02d", day.getYear(), day.getMonthValue()));
             case "quarter" -> keys.add(day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR));
             case "year" -> keys.add(String.valueOf(day.getYear()));

@@ -21,10 +21,11 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.TestData;
 
 @QuarkusTest
 class EventResourceTest {
@@ -149,7 +150,8 @@ class EventResourceTest {
                         + " \"sources\": [{\"url\": \"javascript:alert(1)\"}]}")
                 .when().post("/api/v1/events")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("amount", "amountKind", "country", "currency", "percentChange", "sources[0].url", "tags[0]", "title")));
+                .body("errors.field", equalTo(
+                        List.of("amount", "amountKind", "country", "currency", "percentChange", "sources[0].url", "tags[0]", "title")));
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON)
                 .body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-02-30\", \"title\": \"x\"}")
                 .when().post("/api/v1/events")
@@ -184,11 +186,13 @@ class EventResourceTest {
                 .when().post("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("body"))
                 .body("detail", containsString("JSON"));
-        given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-02-03\", \"title\": \"x\", \"amount\": \"lots\", \"currency\": \"USD\"}")
+        given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(
+                "{\"type\": \"OTHER\", \"occurredOn\": \"2025-02-03\", \"title\": \"x\", \"amount\": \"lots\", \"currency\": \"USD\"}")
                 .when().post("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("amount"))
                 .body("detail", not(containsString("java")));
-        given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-02-03\", \"title\": \"x\", \"tags\": {}}")
+        given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON)
+                .body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-02-03\", \"title\": \"x\", \"tags\": {}}")
                 .when().post("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("tags"))
                 .body("errors[0].message", equalTo("must be a JSON array"));

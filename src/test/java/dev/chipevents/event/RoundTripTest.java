@@ -53,7 +53,8 @@ class RoundTripTest {
         body.remove("colour");
         body.put("participants", List.of(Map.of("company", "NVDA", "role", "SUBJECT")));
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(body).when().post("/api/v1/events")
-                .then().statusCode(400).body("errors[0].field", equalTo("id")).body("errors[0].message", containsString("set by the server"));
+                .then().statusCode(400).body("errors[0].field", equalTo("id"))
+                .body("errors[0].message", containsString("set by the server"));
     }
 
     @Test

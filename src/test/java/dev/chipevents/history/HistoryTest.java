@@ -12,9 +12,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
 
 /** A restated figure, who changed it and when, the event as it stood, and a deleted event brought back. */
 @QuarkusTest

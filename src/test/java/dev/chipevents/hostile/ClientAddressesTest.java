@@ -19,6 +19,7 @@ class ClientAddressesTest {
 
     private static ClientAddresses trusting(String... proxies) {
         return new ClientAddresses(new HttpSettings() {
+
             @Override
             public Duration bodyTimeout() {
                 return Duration.ofSeconds(10);

@@ -15,9 +15,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.TestData;
 
 /** Requests no well-behaved client sends: each gets an RFC 9457 problem, never a 500, an empty body or a stack. */
 @QuarkusTest
@@ -37,7 +38,8 @@ class MalformedRequestsTest {
                 assertEquals("Content-Type", answer.json("/errors/0/field"));
             }
         }
-        RawHttp.Answer accept = RawHttp.exchange("GET /api/v1/companies HTTP/1.1\r\nHost: localhost\r\nAccept: /json\r\nConnection: close\r\n\r\n");
+        RawHttp.Answer accept =
+                RawHttp.exchange("GET /api/v1/companies HTTP/1.1\r\nHost: localhost\r\nAccept: /json\r\nConnection: close\r\n\r\n");
         assertProblem(accept, 400, "Accept: /json");
     }
 

@@ -24,6 +24,7 @@ final class RawHttp {
 
     /** One answer: the status, the headers (names in lower case) and the body. */
     record Answer(int status, Map<String, String> headers, String body) {
+
         /** A member of the JSON body by JSON Pointer, such as /errors/0/field; null when absent. */
         String json(String pointer) {
             try {

@@ -15,12 +15,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
 
 /**
  * Clients that send a body one byte at a time hold a connection, never a worker thread: the service keeps

@@ -13,10 +13,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.TestData;
 
 /** The JSON reader takes exactly what was written: no coercion, no duplicate keys, no trailing content, real dates. */
 @QuarkusTest

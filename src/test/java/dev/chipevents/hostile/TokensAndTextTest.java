@@ -14,12 +14,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+
+import dev.chipevents.support.TestData;
 
 /** Invisible and reordered text, tokens that claim too much, If-Match lists, caching of secrets, metrics off the public port. */
 @QuarkusTest
@@ -82,7 +83,8 @@ class TokensAndTextTest {
         given().header(INVALID_ON_PURPOSE, "true").contentType("application/merge-patch+json").header("If-Match", "\"7\"")
                 .header("If-Match", "W/\"2\"").body("{\"summary\": \"three\"}").when().patch("/api/v1/events/" + id)
                 .then().statusCode(412);
-        given().header(INVALID_ON_PURPOSE, "true").header("If-None-Match", "\"9\"").header("If-None-Match", "\"2\"").when().get("/api/v1/events/" + id)
+        given().header(INVALID_ON_PURPOSE, "true").header("If-None-Match", "\"9\"").header("If-None-Match", "\"2\"").when()
+                .get("/api/v1/events/" + id)
                 .then().statusCode(304);
     }
 

@@ -42,7 +42,8 @@ class DurabilityIT {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         try (PackagedApp app = PackagedApp.start(data, env)) {
             String amazon = given().baseUri(app.baseUri()).queryParam("q", "amazon").when().get("/api/v1/companies").path("items[0].id");
-            String anthropic = given().baseUri(app.baseUri()).queryParam("q", "anthropic").when().get("/api/v1/companies").path("items[0].id");
+            String anthropic =
+                    given().baseUri(app.baseUri()).queryParam("q", "anthropic").when().get("/api/v1/companies").path("items[0].id");
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(6);
             for (int t = 0; t < 6; t++) {
@@ -51,7 +52,8 @@ class DurabilityIT {
                     for (int i = 0; running.get(); i++) {
                         String title = run + " " + thread + "-" + i;
                         String body = "{\"type\": \"INVESTMENT\", \"occurredOn\": \"2024-11-22\", \"title\": \"" + title + "\","
-                                + " \"amount\": 4000000000, \"amountKind\": \"INVESTMENT\", \"currency\": \"USD\", \"tags\": [\"" + run + "\", \"ai\"],"
+                                + " \"amount\": 4000000000, \"amountKind\": \"INVESTMENT\", \"currency\": \"USD\", \"tags\": [\"" + run
+                                + "\", \"ai\"],"
                                 + " \"participants\": [{\"companyId\": \"" + amazon + "\", \"role\": \"INVESTOR\"},"
                                 + " {\"companyId\": \"" + anthropic + "\", \"role\": \"RECIPIENT\"}]}";
                         try {
@@ -104,7 +106,8 @@ class DurabilityIT {
                 for (int i = 0; running.get(); i++) {
                     try {
                         Response r = thread % 2 == 0
-                                ? given().config(SHORT_TIMEOUTS).baseUri(app.baseUri()).queryParam("format", "csv").when().get("/api/v1/events")
+                                ? given().config(SHORT_TIMEOUTS).baseUri(app.baseUri()).queryParam("format", "csv").when()
+                                        .get("/api/v1/events")
                                 : given().config(SHORT_TIMEOUTS).baseUri(app.baseUri()).header("X-API-Key", ADMIN_KEY)
                                         .contentType("application/json")
                                         .body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"term " + i + "\"}")

@@ -95,7 +95,8 @@ class GeneratedClientIT {
                 .occurredOn(LocalDate.of(2025, 2, 3)).title("Made through the generated client")
                 .amount(new BigDecimal("1000000")).amountKind(AmountKind.INVESTMENT).currency("USD")
                 .addParticipantsItem(new ParticipantRequest().company(company.getName()).role(ParticipantRole.INVESTOR))
-                .addParticipantsItem(new ParticipantRequest().company("NVDA").role(ParticipantRole.RECIPIENT)), UUID.randomUUID().toString());
+                .addParticipantsItem(new ParticipantRequest().company("NVDA").role(ParticipantRole.RECIPIENT)),
+                UUID.randomUUID().toString());
         assertEquals(0L, created.getVersion());
         assertEquals(company.getId(), created.getParticipants().get(0).getCompanyId());
         assertEquals("NVDA", created.getParticipants().get(1).getTicker());

@@ -15,8 +15,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.ContractFilter;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.ContractFilter;
 
 /**
  * The packaged app, started twice on the same database: the starter dataset is there once, a
@@ -48,7 +49,8 @@ class PackagedAppIT {
             assertTrue(exit == 0 || exit == 143, "exit code after SIGTERM: " + exit);
             String log = app.log();
             assertTrue(log.contains("Chip Events holds 24 events and 23 companies. Writes are enabled (an admin key is set)."
-                    + " Swagger UI: http://localhost:" + app.port() + "/q/swagger-ui; OpenAPI: http://localhost:" + app.port() + "/q/openapi"),
+                    + " Swagger UI: http://localhost:" + app.port() + "/q/swagger-ui; OpenAPI: http://localhost:" + app.port()
+                    + "/q/openapi"),
                     "the start-up summary line:\n" + log);
             assertFalse(log.contains(ADMIN_KEY), "the admin key was logged");
             assertFalse(log.contains(" WARN "), "a normal start logs no warning:\n" + log);
@@ -86,8 +88,9 @@ class PackagedAppIT {
     }
 
     private static String eventIdOf(PackagedApp app, String externalId) {
-        List<Map<String, Object>> items = given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).queryParam("tag", "privacy").queryParam("limit", 200)
-                .when().get("/api/v1/events").then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> items =
+                given().baseUri(app.baseUri()).filter(ContractFilter.INSTANCE).queryParam("tag", "privacy").queryParam("limit", 200)
+                        .when().get("/api/v1/events").then().statusCode(200).extract().path("items");
         return items.stream().filter(i -> externalId.equals(i.get("externalId"))).map(i -> (String) i.get("id")).findFirst()
                 .orElseThrow(() -> new AssertionError(externalId + " not found"));
     }

@@ -13,6 +13,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +26,9 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
 
 import dev.chipevents.support.Browser;
-import io.restassured.http.ContentType;
 
 /**
  * Issue 17's proof that a newcomer can use the API from Swagger UI as it stands: every read
@@ -177,6 +178,7 @@ class SwaggerUiIT {
 
     /** A change to the example body before it is sent. */
     interface BodyEdit {
+
         void apply(ObjectNode body);
     }
 
@@ -229,8 +231,9 @@ class SwaggerUiIT {
         String shown = bodies.isEmpty() ? status : abbreviate(bodies.get(0).getText());
         // The page's curl equivalent shows the method, URL, headers and body it sent.
         List<WebElement> curl = block.findElements(By.cssSelector(".curl-command"));
-        String sent = curl.isEmpty() ? "" : abbreviate(curl.get(0).getText().replaceFirst("^Curl\\s*", "").replaceAll("\\s*\\\\?\\s+", " ")
-                .replaceAll("X-API-Key: [^']*", "X-API-Key: ***"));
+        String sent = curl.isEmpty() ? ""
+                : abbreviate(curl.get(0).getText().replaceFirst("^Curl\\s*", "").replaceAll("\\s*\\\\?\\s+", " ")
+                        .replaceAll("X-API-Key: [^']*", "X-API-Key: ***"));
         return new Outcome(name, code.find() ? Integer.parseInt(code.group(1)) : 0, shown, sent, newConsole(consoleBefore));
     }
 

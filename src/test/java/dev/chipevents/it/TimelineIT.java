@@ -159,7 +159,8 @@ class TimelineIT {
         assertEquals("details-title", driver().switchTo().activeElement().getDomAttribute("id"), "focus moves to the details");
         String details = text("#details");
         for (String expected : List.of("27 January 2025", "exact day", "589,000,000,000 USD", "Market value loss", "Change", "−16.97 %",
-                "Nvidia", "Subject", "GZERO Media", "deepseek", "RELATED EVENTS", "Caused by: DeepSeek releases its open-source R1 reasoning model")) {
+                "Nvidia", "Subject", "GZERO Media", "deepseek", "RELATED EVENTS",
+                "Caused by: DeepSeek releases its open-source R1 reasoning model")) {
             assertTrue(details.contains(expected), "the details lack '" + expected + "': " + details);
         }
         WebElement source = driver().findElement(By.cssSelector("#details a[rel~='external']"));
@@ -283,8 +284,10 @@ class TimelineIT {
         settle();
 
         // The list holds the events the timeline draws; Enter opens one, Escape comes back to it.
-        List<String> listed = driver().findElements(By.cssSelector("#events-list a")).stream().map(a -> a.getDomAttribute("data-id")).sorted().toList();
-        List<String> drawn = driver().findElements(By.cssSelector("#timeline .mark")).stream().map(m -> m.getDomAttribute("data-id")).sorted().toList();
+        List<String> listed =
+                driver().findElements(By.cssSelector("#events-list a")).stream().map(a -> a.getDomAttribute("data-id")).sorted().toList();
+        List<String> drawn =
+                driver().findElements(By.cssSelector("#timeline .mark")).stream().map(m -> m.getDomAttribute("data-id")).sorted().toList();
         assertEquals(drawn, listed);
         WebElement link = driver().findElements(By.cssSelector("#events-list a")).get(1);
         String title = link.findElement(By.cssSelector(".title")).getText();
@@ -373,9 +376,11 @@ class TimelineIT {
     private static Map<String, Object> snapshot() {
         return Map.of(
                 "range", text("#view-range"),
-                "types", driver().findElements(By.cssSelector("input[name='type']:checked")).stream().map(e -> e.getDomAttribute("value")).toList(),
+                "types",
+                driver().findElements(By.cssSelector("input[name='type']:checked")).stream().map(e -> e.getDomAttribute("value")).toList(),
                 "list", listTitles(),
-                "marks", driver().findElements(By.cssSelector("#timeline .mark")).stream().map(m -> m.getDomAttribute("data-id")).sorted().toList(),
+                "marks",
+                driver().findElements(By.cssSelector("#timeline .mark")).stream().map(m -> m.getDomAttribute("data-id")).sorted().toList(),
                 "details", text("#details-title"),
                 "status", text("#status"));
     }

@@ -39,8 +39,8 @@ class TimelineLargeDataIT {
     private static final int CHUNK = 25_000;
     private static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2025, 12, 31);
-    private static final String[] TYPES = {"STOCK_MOVE", "IPO", "GOVERNMENT_AWARD", "EXPORT_CONTROL", "POLICY", "REGULATORY_ACTION",
-        "INVESTMENT", "ACQUISITION", "PARTNERSHIP", "PRODUCT_LAUNCH", "MANUFACTURING", "OTHER"};
+    private static final String[] TYPES = { "STOCK_MOVE", "IPO", "GOVERNMENT_AWARD", "EXPORT_CONTROL", "POLICY", "REGULATORY_ACTION",
+            "INVESTMENT", "ACQUISITION", "PARTNERSHIP", "PRODUCT_LAUNCH", "MANUFACTURING", "OTHER" };
     /** As the page's store.js: one view holds at most this many events until "Load more", in pages of at most 200. */
     private static final int VIEW_BUDGET = 1000;
     private static final int PAGE_SIZE = 200;
@@ -146,7 +146,8 @@ class TimelineLargeDataIT {
         assertTrue(march > 300, "events in March 2010: " + march);
         assertEquals(march, listed());
         assertFalse(driver().findElement(By.id("load-more")).isDisplayed());
-        assertTrue(text("#status").startsWith(String.format(Locale.ENGLISH, "%,d events in view, of 100,000 matching", march)), text("#status"));
+        assertTrue(text("#status").startsWith(String.format(Locale.ENGLISH, "%,d events in view, of 100,000 matching", march)),
+                text("#status"));
 
         long blocked = blockedMs();
         for (URI page : eventPages()) {
@@ -155,7 +156,8 @@ class TimelineLargeDataIT {
             assertTrue(limit <= PAGE_SIZE, "a request for more than a page: " + page);
             assertTrue(limit == 1 || (query.contains("from=") && query.contains("to=")), "a request without a date window: " + page);
         }
-        System.out.printf("Timeline over %,d events: first view %d ms, slowest zoom %d ms, main thread blocked at most %d ms, %d event pages%n",
+        System.out.printf(
+                "Timeline over %,d events: first view %d ms, slowest zoom %d ms, main thread blocked at most %d ms, %d event pages%n",
                 EVENTS, firstView, slowestZoom, blocked, eventPages().size());
         assertTrue(blocked < MOST_BLOCKED_MS, "the page's main thread was blocked for " + blocked + " ms");
         browser.assertNoConsoleErrors();

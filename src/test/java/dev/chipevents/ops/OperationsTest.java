@@ -9,9 +9,10 @@ import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.chipevents.support.TestData;
 
 /** What Kubernetes and Prometheus see: health probes and metrics. */
 @QuarkusTest

@@ -11,10 +11,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.TestData;
 
 /** Hostile values in every query parameter and body field: a 400 or a correct answer, never a 500 or a trace. */
 @QuarkusTest

@@ -10,11 +10,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
 
 /** Writes are rate-limited per key, failed authentications per client address: 429 with Retry-After. */
 @QuarkusTest
@@ -22,6 +23,7 @@ import io.restassured.http.ContentType;
 class RateLimitTest {
 
     public static class TightLimits implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chip-events.security.rate-limit.writes-per-minute", "3",

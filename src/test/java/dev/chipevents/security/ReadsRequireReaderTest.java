@@ -10,10 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import dev.chipevents.support.TestData;
 
 /** With chip-events.security.reads-require-reader=true, reads need the reader role too. */
 @QuarkusTest
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 class ReadsRequireReaderTest {
 
     public static class ClosedReads implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chip-events.security.reads-require-reader", "true");

@@ -6,10 +6,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -22,19 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.chipevents.support.TestData;
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+
+import dev.chipevents.support.TestData;
 
 /** Who may write: every write operation in the OpenAPI document, with every kind of credential. */
 @QuarkusTest
@@ -101,7 +100,8 @@ class SecurityTest {
                 .extract().response();
         given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"summary\": \"admin was here\"}")
                 .when().patch("/api/v1/events/" + created.path("id"))
-                .then().statusCode(200).body("createdBy", equalTo(TestData.changedByKey(editor))).body("updatedBy", equalTo("bootstrap-admin"));
+                .then().statusCode(200).body("createdBy", equalTo(TestData.changedByKey(editor)))
+                .body("updatedBy", equalTo("bootstrap-admin"));
     }
 
     @Test
@@ -112,7 +112,8 @@ class SecurityTest {
                 .expiresIn(300).sign(trusted);
         given().header("Authorization", "Bearer " + good).contentType(ContentType.JSON).body(TestData.event("Made with a token"))
                 .when().post("/api/v1/events").then().statusCode(201).body("createdBy", equalTo("alice@example.com"));
-        String readerToken = Jwt.issuer(ISSUER).subject("bob").audience("chip-events").groups(Set.of("reader")).expiresIn(300).sign(trusted);
+        String readerToken =
+                Jwt.issuer(ISSUER).subject("bob").audience("chip-events").groups(Set.of("reader")).expiresIn(300).sign(trusted);
         given().header("Authorization", "Bearer " + readerToken).contentType(ContentType.JSON).body(TestData.event("x"))
                 .when().post("/api/v1/events").then().statusCode(403);
 
@@ -136,7 +137,8 @@ class SecurityTest {
 
     @Test
     void oversizedBodiesAndHeadersAreRefused() {
-        String huge = "{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"x\", \"summary\": \"" + "a".repeat(1_100_000) + "\"}";
+        String huge =
+                "{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"x\", \"summary\": \"" + "a".repeat(1_100_000) + "\"}";
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(huge)
                 .when().post("/api/v1/events").then().statusCode(413);
         given().header(INVALID_ON_PURPOSE, "true").header("X-Padding", "p".repeat(20_000))

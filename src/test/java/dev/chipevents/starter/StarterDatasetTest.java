@@ -136,12 +136,14 @@ class StarterDatasetTest {
             java.util.Map<String, Object> item = given().when().get("/api/v1/events/" + (n == 16 ? NVIDIA_DROP : event(n)))
                     .then().statusCode(200).extract().as(java.util.Map.class);
             if (item.get("amount") != null) {
-                org.junit.jupiter.api.Assertions.assertNotNull(item.get("amountKind"), item.get("title") + " says what its amount measures");
+                org.junit.jupiter.api.Assertions.assertNotNull(item.get("amountKind"),
+                        item.get("title") + " says what its amount measures");
             }
             @SuppressWarnings("unchecked")
             List<java.util.Map<String, Object>> sources = (List<java.util.Map<String, Object>>) item.get("sources");
             org.junit.jupiter.api.Assertions.assertFalse(sources.isEmpty(), item.get("title") + " has sources");
-            sources.forEach(source -> org.junit.jupiter.api.Assertions.assertNotNull(source.get("title"), item.get("title") + ": " + source));
+            sources.forEach(
+                    source -> org.junit.jupiter.api.Assertions.assertNotNull(source.get("title"), item.get("title") + ": " + source));
         }
         given().when().get("/api/v1/events/" + NVIDIA_DROP).then().body("amountKind", equalTo("MARKET_VALUE_LOSS"))
                 .body("sources[0].title", equalTo("What DeepSeek means for the US-China AI war"));

@@ -20,15 +20,15 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.chipevents.event.EventResponse;
 import dev.chipevents.event.links.LinkedEvent;
@@ -126,15 +126,19 @@ class StarterLedgerUpgradeTest {
             assertEquals(e.amountKind(), state.amountKind(), e.title());
             assertEquals(e.sources(), state.sources(), e.title());
             assertEquals(added ? 0 : 1, state.version(), e.title());
-            assertEquals(List.of((added ? "CREATE" : "UPDATE") + "|system"), strings("select operation || '|' || changed_by from event_revision"
-                    + " where event_id = ? and revision = (select max(revision) from event_revision where event_id = ?)", e.id(), e.id()));
-            assertEquals(List.of(state.version() + "|" + state.title()), strings("select version || '|' || title from event where id = ?", e.id()));
+            assertEquals(List.of((added ? "CREATE" : "UPDATE") + "|system"),
+                    strings("select operation || '|' || changed_by from event_revision"
+                            + " where event_id = ? and revision = (select max(revision) from event_revision where event_id = ?)", e.id(),
+                            e.id()));
+            assertEquals(List.of(state.version() + "|" + state.title()),
+                    strings("select version || '|' || title from event where id = ?", e.id()));
             upgraded += added ? 0 : 1;
         }
         assertEquals(16, upgraded, "the starter events the users left alone");
         assertEquals(List.of("1|OTHER"), strings("select version || '|' || coalesce(amount_kind, 'OTHER') from event where external_id = ?",
                 "seed-2024-12-huawei-ascend-yield"));
-        assertTrue(strings("select search_text from event where external_id = ?", "seed-2025-01-13-ai-diffusion-rule").get(0).contains("diffusion"));
+        assertTrue(strings("select search_text from event where external_id = ?", "seed-2025-01-13-ai-diffusion-rule").get(0)
+                .contains("diffusion"));
         assertTrue(strings("select search_text from event where external_id = ?", "seed-2022-10-07-us-advanced-computing-rule").get(0)
                 .contains("semiconductor manufacturing international"), "participants by their current names");
 
@@ -148,7 +152,8 @@ class StarterLedgerUpgradeTest {
         for (String id : strings("select from_event_id from event_link union select to_event_id from event_link")) {
             EventResponse state = lastState(id);
             Set<String> stored = new TreeSet<>(strings("select id from event_link where from_event_id = ? or to_event_id = ?", id, id));
-            assertEquals(stored, state.links().stream().map(LinkedEvent::linkId).map(UUID::toString).collect(Collectors.toCollection(TreeSet::new)),
+            assertEquals(stored,
+                    state.links().stream().map(LinkedEvent::linkId).map(UUID::toString).collect(Collectors.toCollection(TreeSet::new)),
                     "the revision of " + id + " holds its links");
         }
 

@@ -42,8 +42,10 @@ class BrowserTest {
                 Browser.requestedUrl(performanceEntry("Network.requestWillBeSent", "http://localhost:8080/q/swagger-ui/")));
         assertEquals(Optional.of(URI.create("https://fonts.example/roboto.css")),
                 Browser.requestedUrl(performanceEntry("Network.requestWillBeSent", "https://fonts.example/roboto.css")));
-        assertEquals(Optional.empty(), Browser.requestedUrl(performanceEntry("Network.requestWillBeSent", "chrome://resources/css/roboto.css")));
-        assertEquals(Optional.empty(), Browser.requestedUrl(performanceEntry("Network.requestWillBeSent", "data:image/png;base64,iVBORw0KGgo=")));
+        assertEquals(Optional.empty(),
+                Browser.requestedUrl(performanceEntry("Network.requestWillBeSent", "chrome://resources/css/roboto.css")));
+        assertEquals(Optional.empty(),
+                Browser.requestedUrl(performanceEntry("Network.requestWillBeSent", "data:image/png;base64,iVBORw0KGgo=")));
         assertEquals(Optional.empty(), Browser.requestedUrl(performanceEntry("Network.responseReceived", "http://localhost:8080/")));
         assertEquals(Optional.empty(), Browser.requestedUrl("not json"));
     }

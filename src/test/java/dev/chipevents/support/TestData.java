@@ -19,7 +19,6 @@ public final class TestData {
     /** The bootstrap admin key of the test profile (chip-events.admin-key). */
     public static final String ADMIN_KEY = "test-admin-key";
 
-
     /** Creates an API key with the role and returns its secret. */
     public static String createKey(String role) {
         return given().contentType(ContentType.JSON).body(Map.of("name", unique("key"), "role", role))

@@ -71,7 +71,8 @@ class TimelinePageTest {
         if (Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(index).find()) {
             offences.add("/: an inline <script>");
         }
-        if (index.contains("<style") || Pattern.compile("\\sstyle=").matcher(index).find() || Pattern.compile("\\son[a-z]+=").matcher(index).find()) {
+        if (index.contains("<style") || Pattern.compile("\\sstyle=").matcher(index).find()
+                || Pattern.compile("\\son[a-z]+=").matcher(index).find()) {
             offences.add("/: an inline style or event handler attribute");
         }
         for (String path : pageFiles().keySet()) {

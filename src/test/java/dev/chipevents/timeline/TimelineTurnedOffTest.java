@@ -20,6 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 class TimelineTurnedOffTest {
 
     public static class TurnedOff implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chip-events.timeline.enabled", "false");
@@ -28,7 +29,7 @@ class TimelineTurnedOffTest {
 
     @Test
     void thePagesPathsAnswerANotFoundProblemNamingTheSetting() {
-        for (String path : new String[] {"/", "/index.html", "/timeline/main.js", "/timeline/timeline.css"}) {
+        for (String path : new String[]{ "/", "/index.html", "/timeline/main.js", "/timeline/timeline.css" }) {
             given().header(ANONYMOUS, "true")
                     .when().get(path)
                     .then().statusCode(404)

@@ -36,6 +36,7 @@ public interface ChipEventsConfig {
     Imports imports();
 
     interface Imports {
+
         /** Imports that may run at once on this replica; one more answers 429 (CHIP_EVENTS_IMPORT_MAX_CONCURRENT). */
         @WithDefault("2")
         int maxConcurrent();
@@ -53,6 +54,7 @@ public interface ChipEventsConfig {
     Timeline timeline();
 
     interface Timeline {
+
         /** Serve the timeline page at "/" (CHIP_EVENTS_TIMELINE_ENABLED); when false its paths answer 404 problems. */
         @WithDefault("true")
         boolean enabled();
@@ -61,6 +63,7 @@ public interface ChipEventsConfig {
     Changes changes();
 
     interface Changes {
+
         /** How long change-log entries are kept; a stream resumed from an older point gets a 410 (CHIP_EVENTS_CHANGES_RETENTION). */
         @WithDefault("P30D")
         java.time.Duration retention();
@@ -90,6 +93,7 @@ public interface ChipEventsConfig {
     }
 
     interface Cors {
+
         /**
          * The only origins that may call from browsers (CHIP_EVENTS_CORS_ORIGINS, comma-separated; /regex/ entries too).
          * None: every origin may, without credentials. quarkus.http.cors.origins follows this setting.
@@ -98,18 +102,21 @@ public interface ChipEventsConfig {
     }
 
     interface Stats {
+
         /** How long a statistics answer is reused by this replica unless a write through it commits first (CHIP_EVENTS_STATS_CACHE_TTL; PT0S turns it off). */
         @WithDefault("PT5S")
         java.time.Duration cacheTtl();
     }
 
     interface Idempotency {
+
         /** How long an Idempotency-Key is remembered (CHIP_EVENTS_IDEMPOTENCY_RETENTION). */
         @WithDefault("PT24H")
         java.time.Duration retention();
     }
 
     interface Security {
+
         /** When true, reads need the reader role too (CHIP_EVENTS_SECURITY_READS_REQUIRE_READER). */
         @WithDefault("false")
         boolean readsRequireReader();
@@ -118,6 +125,7 @@ public interface ChipEventsConfig {
     }
 
     interface RateLimit {
+
         /** Writes per minute per key or token subject. */
         @WithDefault("600")
         long writesPerMinute();
@@ -128,12 +136,14 @@ public interface ChipEventsConfig {
     }
 
     interface StarterDataset {
+
         /** Load the starter dataset into an empty database on first start. */
         @WithDefault("true")
         boolean enabled();
     }
 
     interface Cursor {
+
         /**
          * Key that signs pagination cursors so a tampered cursor is refused. Set the same value on every
          * replica; the default only guards against accidental edits.

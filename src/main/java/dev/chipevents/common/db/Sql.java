@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import javax.sql.DataSource;
 
 import org.hibernate.Session;
 
@@ -34,18 +34,21 @@ public class Sql {
     /** Reads one row of a result set. */
     @FunctionalInterface
     public interface RowMapper<T> {
+
         T map(ResultSet row) throws SQLException;
     }
 
     /** Work on the session's connection. */
     @FunctionalInterface
     public interface Work<T> {
+
         T run(Connection connection) throws SQLException;
     }
 
     /** Binds the parameters of one row of a batch. */
     @FunctionalInterface
     public interface RowBinder<T> {
+
         void bind(Binder binder, T row) throws SQLException;
     }
 
@@ -148,6 +151,7 @@ public class Sql {
 
     /** Binds parameters by position, null-aware, with the JDBC type each Java type needs. */
     public static final class Binder {
+
         private final PreparedStatement statement;
         private int index;
 

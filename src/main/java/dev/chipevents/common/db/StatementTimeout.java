@@ -48,7 +48,8 @@ public class StatementTimeout implements AgroalPoolInterceptor {
         }
         try (Statement statement = connection.createStatement()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            statement.execute("PostgreSQL".equals(product) ? "set statement_timeout = " + milliseconds : "set query_timeout " + milliseconds);
+            statement.execute(
+                    "PostgreSQL".equals(product) ? "set statement_timeout = " + milliseconds : "set query_timeout " + milliseconds);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set the statement timeout on a database connection", e);
         }

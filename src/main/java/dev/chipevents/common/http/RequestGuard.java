@@ -3,8 +3,8 @@ package dev.chipevents.common.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,7 +129,7 @@ public class RequestGuard {
     /** Whether the value parses as the resources will parse it (an Accept header is a list of media ranges). */
     private static boolean isMediaType(String value, boolean list) {
         try {
-            for (String part : list ? value.split(",") : new String[] { value }) {
+            for (String part : list ? value.split(",") : new String[]{ value }) {
                 if (list && part.isBlank()) {
                     continue;
                 }

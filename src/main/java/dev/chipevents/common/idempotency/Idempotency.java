@@ -170,7 +170,8 @@ public class Idempotency {
     /** Forgets the keys whose retention is over (CHIP_EVENTS_IDEMPOTENCY_RETENTION), every hour and at start. */
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
-        int purged = QuarkusTransaction.requiringNew().call(() -> sql.update("delete from idempotency_record where expires_at < ?", Clocks.now()));
+        int purged = QuarkusTransaction.requiringNew()
+                .call(() -> sql.update("delete from idempotency_record where expires_at < ?", Clocks.now()));
         if (purged > 0) {
             LOG.debugf("Purged %d expired Idempotency-Key records", purged);
         }

@@ -72,9 +72,11 @@ public class BodyFields implements ReaderInterceptor {
     /** Records unknown fields instead of failing at the first, while a body is being read. */
     @Singleton
     static class Customizer implements ObjectMapperCustomizer {
+
         @Override
         public void customize(ObjectMapper mapper) {
             mapper.addHandler(new DeserializationProblemHandler() {
+
                 @Override
                 public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser parser, JsonDeserializer<?> deserializer,
                         Object beanOrClass, String name) throws IOException {
@@ -88,7 +90,8 @@ public class BodyFields implements ReaderInterceptor {
                         collected.serverOwned().put(name, value);
                     } else {
                         collected.unknown().add(new FieldError(path, JsonErrors.SERVER_OWNED.contains(name)
-                                ? "is set by the server and must not be sent here" : "is not a known field"));
+                                ? "is set by the server and must not be sent here"
+                                : "is not a known field"));
                     }
                     return true;
                 }

@@ -14,6 +14,7 @@ public class MetricsConfig {
     @Singleton
     MeterFilter httpLatencyHistograms() {
         return new MeterFilter() {
+
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 if (id.getName().equals("http.server.requests")) {

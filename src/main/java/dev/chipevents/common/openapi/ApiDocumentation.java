@@ -2,10 +2,12 @@ package dev.chipevents.common.openapi;
 
 import jakarta.ws.rs.core.Application;
 
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -14,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +45,8 @@ import dev.chipevents.common.problem.Problem;
                 contact = @Contact(name = "Chip Events maintainers", url = "https://github.com/chip-events/chip-events"),
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         tags = {
-                @Tag(name = "Events", description = "Dated semiconductor-market events: query, statistics, CSV export, create, update, delete."),
+                @Tag(name = "Events",
+                        description = "Dated semiconductor-market events: query, statistics, CSV export, create, update, delete."),
                 @Tag(name = "Companies", description = "Companies, market indexes and public bodies that take part in events."),
                 @Tag(name = "API keys", description = "Keys for scripts and curl, sent as X-API-Key. Admins only.")
         },
@@ -59,9 +60,11 @@ import dev.chipevents.common.problem.Problem;
                         @Parameter(name = "withTotal", in = ParameterIn.QUERY, description = "Also count all matches into `total`.",
                                 schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")),
                         @Parameter(name = "eventId", in = ParameterIn.PATH, required = true, description = "The event's id.",
-                                example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                                example = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f",
+                                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
                         @Parameter(name = "linkId", in = ParameterIn.PATH, required = true, description = "The link's id.",
-                                example = "0193a0a4-5c1e-7b7a-9d1e-a00000000001", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                                example = "0193a0a4-5c1e-7b7a-9d1e-a00000000001",
+                                schema = @Schema(type = SchemaType.STRING, format = "uuid")),
                         @Parameter(name = "companyRef", in = ParameterIn.PATH, required = true,
                                 description = "The company's id, ticker or exact name (case-insensitive), e.g. `NVDA`, `DeepSeek` or an id.",
                                 example = "NVDA", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
@@ -78,84 +81,118 @@ import dev.chipevents.common.problem.Problem;
                                 schema = @Schema(type = SchemaType.STRING, maxLength = 255))
                 },
                 responses = {
-                        @APIResponse(name = "InvalidRequest", responseCode = "400", description = "Invalid input: `errors` names every offending field or parameter.",
-                                
+                        @APIResponse(name = "InvalidRequest", responseCode = "400",
+                                description = "Invalid input: `errors` names every offending field or parameter.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "invalid-request", value = """
+                                        examples = @ExampleObject(name = "invalid-request",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:invalid-request", "title": "Invalid request", "status": 400, "detail": "'title' must not be blank", "instance": "/api/v1/events", "errors": [{"field": "title", "message": "must not be blank"}]}"""))),
-                        @APIResponse(name = "Unauthorized", responseCode = "401", description = "No credentials, or an unknown, revoked or expired key or token (reads too, when the server requires the reader role). The problem says how to get a key.",
-                                headers = @Header(name = "WWW-Authenticate", description = "The accepted schemes.", schema = @Schema(type = SchemaType.STRING)),
+                        @APIResponse(name = "Unauthorized", responseCode = "401",
+                                description = "No credentials, or an unknown, revoked or expired key or token (reads too, when the server requires the reader role). The problem says how to get a key.",
+                                headers = @Header(name = "WWW-Authenticate", description = "The accepted schemes.",
+                                        schema = @Schema(type = SchemaType.STRING)),
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "unauthorized", value = """
+                                        examples = @ExampleObject(name = "unauthorized",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:unauthorized", "title": "Unauthorized", "status": 401, "detail": "This needs credentials: send an API key in the X-API-Key header (or an 'Authorization: Bearer' token).", "instance": "/api/v1/events"}"""))),
-                        @APIResponse(name = "Forbidden", responseCode = "403", description = "The credentials' role does not allow this (editor creates and updates; admin deletes, restores, imports and manages keys).",
-                                
+                        @APIResponse(name = "Forbidden", responseCode = "403",
+                                description = "The credentials' role does not allow this (editor creates and updates; admin deletes, restores, imports and manages keys).",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "forbidden", value = """
+                                        examples = @ExampleObject(name = "forbidden",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:forbidden", "title": "Forbidden", "status": 403, "detail": "Your role does not allow this: creating and updating needs editor; deleting, bulk import and key management need admin.", "instance": "/api/v1/events/0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f"}"""))),
                         @APIResponse(name = "NotFound", responseCode = "404", description = "No such resource.",
-                                
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "not-found", value = """
+                                        examples = @ExampleObject(name = "not-found",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:not-found", "title": "Not found", "status": 404, "detail": "No event with id '0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f'.", "instance": "/api/v1/events/0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f"}"""))),
-                        @APIResponse(name = "NotAcceptable", responseCode = "406", description = "None of the media types in Accept can be produced.",
-                                
+                        @APIResponse(name = "NotAcceptable", responseCode = "406",
+                                description = "None of the media types in Accept can be produced.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "not-acceptable", value = """
+                                        examples = @ExampleObject(name = "not-acceptable",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:not-acceptable", "title": "Not Acceptable", "status": 406, "detail": "None of the media types in Accept can be produced here (application/json, and text/csv where documented).", "instance": "/api/v1/events"}"""))),
-                        @APIResponse(name = "Conflict", responseCode = "409", description = "Clashes with the current state: a unique value is taken, or the resource is still referenced.",
-                                
+                        @APIResponse(name = "Conflict", responseCode = "409",
+                                description = "Clashes with the current state: a unique value is taken, or the resource is still referenced.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "conflict", value = """
+                                        examples = @ExampleObject(name = "conflict",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:conflict", "title": "Conflict", "status": 409, "detail": "Another company already has this name.", "instance": "/api/v1/companies", "errors": [{"field": "name", "message": "is already used by company 0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6e ('Nvidia'); names are unique regardless of case"}]}"""))),
-                        @APIResponse(name = "PreconditionFailed", responseCode = "412", description = "If-Match does not name the current version: someone changed it meanwhile. GET it again.",
-                                
+                        @APIResponse(name = "PreconditionFailed", responseCode = "412",
+                                description = "If-Match does not name the current version: someone changed it meanwhile. GET it again.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "precondition-failed", value = """
+                                        examples = @ExampleObject(name = "precondition-failed",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:precondition-failed", "title": "Precondition failed", "status": 412, "detail": "If-Match \\"0\\" does not match the current ETag \\"1\\"; GET the resource again and retry with its current ETag.", "instance": "/api/v1/events/0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f"}"""))),
-                        @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "The body is larger than the limit (1 MiB by default; larger for bulk import).",
-                                
+                        @APIResponse(name = "PayloadTooLarge", responseCode = "413",
+                                description = "The body is larger than the limit (1 MiB by default; larger for bulk import).",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "payload-too-large", value = """
+                                        examples = @ExampleObject(name = "payload-too-large",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:payload-too-large", "title": "Payload too large", "status": 413, "detail": "The body is larger than 1048576 bytes.", "instance": "/api/v1/events"}"""))),
-                        @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "The body's content type is not accepted here.",
-                                
+                        @APIResponse(name = "UnsupportedMediaType", responseCode = "415",
+                                description = "The body's content type is not accepted here.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "unsupported-media-type", value = """
+                                        examples = @ExampleObject(name = "unsupported-media-type",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:unsupported-media-type", "title": "Unsupported Media Type", "status": 415, "detail": "This content type is not accepted here: send application/json (application/merge-patch+json for PATCH).", "instance": "/api/v1/events"}"""))),
-                        @APIResponse(name = "IdempotencyKeyReused", responseCode = "422", description = "The Idempotency-Key was used before with another request body.",
-                                
+                        @APIResponse(name = "IdempotencyKeyReused", responseCode = "422",
+                                description = "The Idempotency-Key was used before with another request body.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "idempotency-key-reused", value = """
+                                        examples = @ExampleObject(name = "idempotency-key-reused",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:idempotency-key-reused", "title": "Idempotency-Key reused", "status": 422, "detail": "This Idempotency-Key was used with another request body; use a new key for a new request.", "instance": "/api/v1/events"}"""))),
-                        @APIResponse(name = "PreconditionRequired", responseCode = "428", description = "If-Match is missing: send the ETag of the version you are changing.",
-                                
+                        @APIResponse(name = "PreconditionRequired", responseCode = "428",
+                                description = "If-Match is missing: send the ETag of the version you are changing.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "precondition-required", value = """
+                                        examples = @ExampleObject(name = "precondition-required",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:precondition-required", "title": "Precondition required", "status": 428, "detail": "This change needs If-Match with the ETag of the version you are changing: GET it first.", "instance": "/api/v1/events/0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f"}"""))),
-                        @APIResponse(name = "TooManyRequests", responseCode = "429", description = "The key's write rate limit (or this address's failed-authentication limit) is used up.",
+                        @APIResponse(name = "TooManyRequests", responseCode = "429",
+                                description = "The key's write rate limit (or this address's failed-authentication limit) is used up.",
                                 headers = {
-                                        @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
-                                        @Header(name = "RateLimit-Limit", description = "Requests allowed per minute.", schema = @Schema(type = SchemaType.INTEGER)),
-                                        @Header(name = "RateLimit-Remaining", description = "Requests left now.", schema = @Schema(type = SchemaType.INTEGER)) },
+                                        @Header(name = "Retry-After", description = "Seconds to wait.",
+                                                schema = @Schema(type = SchemaType.INTEGER)),
+                                        @Header(name = "RateLimit-Limit", description = "Requests allowed per minute.",
+                                                schema = @Schema(type = SchemaType.INTEGER)),
+                                        @Header(name = "RateLimit-Remaining", description = "Requests left now.",
+                                                schema = @Schema(type = SchemaType.INTEGER)) },
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "too-many-requests", value = """
+                                        examples = @ExampleObject(name = "too-many-requests",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:too-many-requests", "title": "Too many requests", "status": 429, "detail": "This key has used its 600 writes per minute; retry after the number of seconds in Retry-After.", "instance": "/api/v1/events"}"""))),
-                        @APIResponse(name = "ServerError", responseCode = "500", description = "The server failed; the problem carries an incident id that is logged.",
-                                
+                        @APIResponse(name = "ServerError", responseCode = "500",
+                                description = "The server failed; the problem carries an incident id that is logged.",
+
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "internal-error", value = """
+                                        examples = @ExampleObject(name = "internal-error",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:internal-error", "title": "Internal server error", "status": 500, "detail": "The server failed to answer this request. Incident 6f1c2e0a-8d3b-4c5e-9a7f-1b2c3d4e5f60 is logged.", "instance": "/api/v1/events"}"""))),
-                        @APIResponse(name = "StatementTimeout", responseCode = "503", description = "The database statement ran longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled.",
-                                headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
+                        @APIResponse(name = "StatementTimeout", responseCode = "503",
+                                description = "The database statement ran longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled.",
+                                headers = @Header(name = "Retry-After", description = "Seconds to wait.",
+                                        schema = @Schema(type = SchemaType.INTEGER)),
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "statement-timeout", value = """
+                                        examples = @ExampleObject(name = "statement-timeout",
+                                                value = """
                                                 {"type": "urn:chip-events:problem:statement-timeout", "title": "Query took too long", "status": 503, "detail": "The database statement took longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled; narrow the filters or retry later.", "instance": "/api/v1/events"}""")))
                 },
                 securitySchemes = {
                         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-                                apiKeyName = "X-API-Key", description = "An API key from POST /api/v1/api-keys, or the operator's CHIP_EVENTS_ADMIN_KEY."),
-                        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                                apiKeyName = "X-API-Key",
+                                description = "An API key from POST /api/v1/api-keys, or the operator's CHIP_EVENTS_ADMIN_KEY."),
+                        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+                                bearerFormat = "JWT",
                                 description = "A JWT (RFC 7519) from the configured identity provider, verified as RFC8725 advises: signature, issuer, audience and expiry; its groups claim names reader, editor or admin.")
                 },
                 headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"; absent on the last page.",

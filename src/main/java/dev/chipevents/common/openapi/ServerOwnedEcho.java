@@ -51,7 +51,8 @@ public class ServerOwnedEcho implements OASFilter {
         fields.put("id", string("The id.").format("uuid"));
         fields.put("createdAt", string("When it was created.").format("date-time"));
         fields.put("updatedAt", string("When it was last changed.").format("date-time"));
-        fields.put("version", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64").description("The version." + NOTE));
+        fields.put("version",
+                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64").description("The version." + NOTE));
         fields.put("createdBy", string("Who created it.").addType(Schema.SchemaType.NULL));
         fields.put("updatedBy", string("Who changed it last.").addType(Schema.SchemaType.NULL));
         return fields;

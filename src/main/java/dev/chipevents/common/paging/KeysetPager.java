@@ -32,11 +32,13 @@ public class KeysetPager {
     /** Fetches at most `maxRows` rows in the order, after the position when there is one. */
     @FunctionalInterface
     public interface Fetcher<R> {
+
         List<R> fetch(Seek after, int maxRows);
     }
 
     /** "Strictly after this position" as an HQL predicate and its parameters; {@link #NONE} from the start. */
     public record Seek(String predicate, Map<String, Object> parameters) {
+
         public static final Seek NONE = new Seek(null, Map.of());
 
         /** The predicate joined to a WHERE clause (which may be empty). */

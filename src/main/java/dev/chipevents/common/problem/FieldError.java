@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One offending field or query parameter of an invalid request (and, for a bulk import, its row). */
 @JsonPropertyOrder({ "row", "field", "message" })
-@Schema(name = "FieldError", description = "One offending body field or query parameter; for a bulk import also the row (1 = the first data row).")
+@Schema(name = "FieldError",
+        description = "One offending body field or query parameter; for a bulk import also the row (1 = the first data row).")
 public record FieldError(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "For a bulk import: the row, counting data rows from 1.", examples = "3", minimum = "1") Integer row,

@@ -14,8 +14,8 @@ public record Problem(
                 required = true) String type,
         @Schema(description = "A short summary of the kind of problem.", examples = "Invalid request", required = true) String title,
         @Schema(description = "The HTTP status code.", examples = "400", required = true, minimum = "400", maximum = "599") int status,
-        @Schema(description = "What went wrong with this request.", examples = "The request has 1 invalid field or parameter.")
-        String detail,
+        @Schema(description = "What went wrong with this request.",
+                examples = "The request has 1 invalid field or parameter.") String detail,
         @Schema(description = "The request path.", examples = "/api/v1/events") String instance,
         @Schema(description = "Every offending field or parameter, for invalid input.") List<FieldError> errors) {
 

@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;

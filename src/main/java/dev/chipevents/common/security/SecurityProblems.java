@@ -49,13 +49,15 @@ public class SecurityProblems {
         } catch (TooManyRequestsProblem tooManyFailures) {
             return ProblemMapper.toResponse(tooManyFailures, uri);
         }
-        return ProblemMapper.toResponse(new UnauthorizedProblem("The credentials were not accepted: the API key is unknown or revoked, or the token is"
-                + " expired, from another issuer or audience, or not signed by a trusted key."), uri);
+        return ProblemMapper
+                .toResponse(new UnauthorizedProblem("The credentials were not accepted: the API key is unknown or revoked, or the token is"
+                        + " expired, from another issuer or audience, or not signed by a trusted key."), uri);
     }
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemMapper.toResponse(new ForbiddenProblem("Your role does not allow this: creating and updating needs editor; deleting, bulk"
-                + " import and key management need admin."), uri);
+        return ProblemMapper
+                .toResponse(new ForbiddenProblem("Your role does not allow this: creating and updating needs editor; deleting, bulk"
+                        + " import and key management need admin."), uri);
     }
 }

@@ -42,8 +42,8 @@ public @interface PlainText {
             String refusal = !isPlain(value) ? null
                     : hasBidiControls(value) ? "must not contain bidirectional override or isolate characters (U+202A to U+202E,"
                             + " U+2066 to U+2069)"
-                    : !hasVisibleCharacters(value) ? "must contain visible characters, not only spaces or invisible characters"
-                    : "";
+                            : !hasVisibleCharacters(value) ? "must contain visible characters, not only spaces or invisible characters"
+                                    : "";
             if (refusal == null) {
                 return false; // the default message
             }

@@ -23,7 +23,8 @@ class EventBatchWriter {
     private static final String INSERT_EVENT = "insert into event (id, type, occurred_on, date_precision, title, summary, amount,"
             + " currency, percent_change, country, external_id, search_text, created_at, updated_at, version, created_by, updated_by,"
             + " amount_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PARTICIPANT = "insert into event_participant (event_id, position, company_id, role) values (?, ?, ?, ?)";
+    private static final String INSERT_PARTICIPANT =
+            "insert into event_participant (event_id, position, company_id, role) values (?, ?, ?, ?)";
     private static final String INSERT_TAG = "insert into event_tag (event_id, position, tag) values (?, ?, ?)";
     private static final String INSERT_SOURCE = "insert into event_source (event_id, position, url, publisher, title, published_on)"
             + " values (?, ?, ?, ?, ?, ?)";
@@ -58,7 +59,8 @@ class EventBatchWriter {
                 .add(p.value().getCompany().getId()).add(p.value().getRole()));
         sql.batch(INSERT_TAG, tags, (row, t) -> row.add(t.eventId()).add(t.position()).add(t.value()));
         sql.batch(INSERT_SOURCE, sources, (row, s) -> row.add(s.eventId()).add(s.position()).add(s.value().getUrl())
-                .add(s.value().getPublisher(), Types.VARCHAR).add(s.value().getTitle(), Types.VARCHAR).add(s.value().getPublishedOn(), Types.DATE));
+                .add(s.value().getPublisher(), Types.VARCHAR).add(s.value().getTitle(), Types.VARCHAR)
+                .add(s.value().getPublishedOn(), Types.DATE));
     }
 
     private static <T> void children(UUID eventId, List<T> values, List<Child<T>> into) {

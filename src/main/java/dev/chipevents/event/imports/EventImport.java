@@ -87,6 +87,7 @@ public class EventImport {
     }
 
     private static final class Counts {
+
         long created;
         long updated;
     }

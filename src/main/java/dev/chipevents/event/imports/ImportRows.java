@@ -50,7 +50,9 @@ final class ImportRows {
     }
 
     /** The format of the body. */
-    enum Format { JSON, CSV }
+    enum Format {
+        JSON, CSV
+    }
 
     /** Export columns the server owns: accepted so that an export imports back unchanged, and ignored. */
     private static final Set<String> SERVER_OWNED = Set.of("id", "createdAt", "updatedAt", "version", "createdBy", "updatedBy");
@@ -123,7 +125,8 @@ final class ImportRows {
             return List.of();
         }
         if (!node.isArray()) {
-            errors.add(new FieldError(row, "links", "must be a JSON array of links such as [{\"type\": \"CAUSED\", \"externalId\": \"...\"}]"));
+            errors.add(new FieldError(row, "links",
+                    "must be a JSON array of links such as [{\"type\": \"CAUSED\", \"externalId\": \"...\"}]"));
             return List.of();
         }
         if (node.size() > LinkCommands.MAX_LINKS_PER_EVENT) {
@@ -166,6 +169,7 @@ final class ImportRows {
             throw new InvalidRequestProblem("body", "must be a JSON array of events (or CSV with Content-Type text/csv)");
         }
         return new Iterator<>() {
+
             JsonToken next = parser.nextToken();
 
             @Override
@@ -191,6 +195,7 @@ final class ImportRows {
         MappingIterator<Map<String, String>> cells = new CsvMapper().readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(body);
         return new Iterator<>() {
+
             @Override
             public boolean hasNext() {
                 return cells.hasNext();

@@ -77,7 +77,8 @@ public class EventLinksResource {
                     {"type": "CAUSED", "eventId": "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f",
                      "note": "Investors weighed how cheaply DeepSeek says it trained R1."}""")))
     @APIResponse(responseCode = "201", description = "The link, as this event sees it.",
-            headers = @Header(name = "Location", description = "URL of the new link.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            headers = @Header(name = "Location", description = "URL of the new link.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkedEvent.class)))
     @APIResponse(ref = "Conflict")
     public Response create(@Parameter(ref = "eventId") @PathParam("eventId") UUID eventId, @Valid @NotNull LinkRequest request,

@@ -237,7 +237,8 @@ public class LinkCommands {
         }
         Set<UUID> existing = new HashSet<>();
         for (List<UUID> part : CausalChains.parts(List.copyOf(ids))) {
-            existing.addAll(em.createQuery("select e.id from Event e where e.id in :ids", UUID.class).setParameter("ids", part).getResultList());
+            existing.addAll(
+                    em.createQuery("select e.id from Event e where e.id in :ids", UUID.class).setParameter("ids", part).getResultList());
         }
         record Wanted(int row, int index, UUID from, UUID to, LinkRequest request) {
         }
@@ -249,13 +250,15 @@ public class LinkCommands {
                 String prefix = "links[" + i + "].";
                 UUID to;
                 if ((l.eventId() == null) == (l.externalId() == null)) {
-                    errors.add(new FieldError(row.row(), prefix + "eventId", "name the other event by eventId or by externalId, exactly one"));
+                    errors.add(
+                            new FieldError(row.row(), prefix + "eventId", "name the other event by eventId or by externalId, exactly one"));
                     continue;
                 } else if (l.externalId() != null) {
                     to = byExternalId.get(l.externalId());
                     if (to == null) {
-                        errors.add(new FieldError(row.row(), prefix + "externalId", "no event (stored or in this import) has the externalId '"
-                                + l.externalId() + "'"));
+                        errors.add(
+                                new FieldError(row.row(), prefix + "externalId", "no event (stored or in this import) has the externalId '"
+                                        + l.externalId() + "'"));
                         continue;
                     }
                 } else {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         the first continues or updates the second, such as a rule that tightens an earlier one (FOLLOWED_UP_BY). PART_OF: \
         the first belongs to the second, such as an award under a programme (HAS_PART).""")
 public enum LinkType {
+
     CAUSED(LinkRelation.CAUSED, LinkRelation.CAUSED_BY),
     RESPONDS_TO(LinkRelation.RESPONDS_TO, LinkRelation.ANSWERED_BY),
     RESTATES(LinkRelation.RESTATES, LinkRelation.RESTATED_BY),

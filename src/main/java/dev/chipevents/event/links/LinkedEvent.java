@@ -20,10 +20,10 @@ public record LinkedEvent(
         @Schema(required = true, examples = "CAUSED") LinkType type,
         @Schema(required = true, examples = "INCOMING") LinkDirection direction,
         @Schema(required = true, examples = "CAUSED_BY") LinkRelation relation,
-        @Schema(required = true, description = "The event at the other end.", examples = "0193a0a4-5c1e-7b7a-9d1e-e00000000014")
-        UUID eventId,
-        @Schema(required = true, description = "The other event's title.", examples = "DeepSeek releases its open-source R1 reasoning model")
-        String title,
+        @Schema(required = true, description = "The event at the other end.",
+                examples = "0193a0a4-5c1e-7b7a-9d1e-e00000000014") UUID eventId,
+        @Schema(required = true, description = "The other event's title.",
+                examples = "DeepSeek releases its open-source R1 reasoning model") String title,
         @Schema(required = true, description = "The other event's date.", examples = "2025-01-20") LocalDate occurredOn,
         @Schema(required = true, description = "How precise the other event's date is.", examples = "DAY") DatePrecision datePrecision,
         @Schema(nullable = true, maxLength = 1000, description = "Why the events are linked, in words.") String note,

@@ -18,8 +18,7 @@ public record RelatedGraph(
         @Schema(required = true, examples = "0193a0a4-5c1e-7b7a-9d1e-3f2a1b4c5d6f") UUID eventId,
         @Schema(required = true, minimum = "1", maximum = "3", examples = "1") int depth,
         @Schema(required = true, description = "The link types followed.") List<LinkType> types,
-        @Schema(required = true, description = "The events, the asked one first (distance 0), then by distance and date.")
-        List<Node> nodes,
+        @Schema(required = true, description = "The events, the asked one first (distance 0), then by distance and date.") List<Node> nodes,
         @Schema(required = true, description = "The links walked.") List<Edge> edges,
         @Schema(required = true, description = "True when the graph was cut at " + RelatedEvents.MAX_NODES
                 + " events; ask for a smaller depth or fewer types.", examples = "false") boolean truncated) {
@@ -31,8 +30,8 @@ public record RelatedGraph(
             @Schema(required = true, examples = "DeepSeek releases its open-source R1 reasoning model") String title,
             @Schema(required = true, examples = "2025-01-20") LocalDate occurredOn,
             @Schema(required = true, examples = "DAY") DatePrecision datePrecision,
-            @Schema(required = true, minimum = "0", maximum = "3", description = "Steps from the asked event.", examples = "1")
-            int distance) {
+            @Schema(required = true, minimum = "0", maximum = "3", description = "Steps from the asked event.",
+                    examples = "1") int distance) {
     }
 
     @Schema(name = "RelatedEdge", description = "A link of the graph, from the event where it starts to the one where it ends.")

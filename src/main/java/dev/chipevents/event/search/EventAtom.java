@@ -71,7 +71,8 @@ final class EventAtom {
         element(xml, "updated", e.updatedAt().toString());
         element(xml, "published", e.createdAt().toString());
         element(xml, "summary", e.summary() == null || e.summary().isBlank()
-                ? e.type().name() + ", " + e.occurredOn() : e.summary());
+                ? e.type().name() + ", " + e.occurredOn()
+                : e.summary());
         link(xml, "alternate", "application/json", base.resolve("api/v1/events/" + e.id()).toString(), null);
         for (SourceDto source : e.sources()) {
             link(xml, "related", null, source.url(), source.publisher());

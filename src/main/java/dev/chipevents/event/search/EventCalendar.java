@@ -139,7 +139,7 @@ final class EventCalendar {
     static String fold(String line) {
         StringBuilder folded = new StringBuilder(line.length() + 16);
         int octets = 0;
-        for (int i = 0; i < line.length(); ) {
+        for (int i = 0; i < line.length();) {
             int codePoint = line.codePointAt(i);
             int width = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
             if (octets + width > MAX_OCTETS) {

@@ -126,7 +126,8 @@ public class EventFilters {
         }
         resolution.ambiguous().forEach((reference, matches) -> errors.add(new FieldError("company", "'" + reference
                 + "' names several companies: " + matches.stream().map(c -> c.getName() + " (" + c.getId() + ")")
-                        .collect(Collectors.joining(", ")) + "; name one by its id")));
+                        .collect(Collectors.joining(", "))
+                + "; name one by its id")));
         if (!errors.isEmpty()) {
             throw new InvalidRequestProblem(errors);
         }

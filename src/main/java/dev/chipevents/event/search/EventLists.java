@@ -22,7 +22,9 @@ public class EventLists {
     public static final String CALENDAR = EventCalendar.MEDIA_TYPE;
     public static final String ATOM = EventAtom.MEDIA_TYPE;
 
-    private enum Form { JSON, CSV, ICS, ATOM }
+    private enum Form {
+        JSON, CSV, ICS, ATOM
+    }
 
     private final EventSearch search;
     private final EventExport export;
@@ -37,16 +39,16 @@ public class EventLists {
     public Response answer(UriInfo uri, HttpHeaders headers, UUID scope) {
         EventQuery query = EventQuery.parse(uri.getQueryParameters(), EventQuery.LIST_PARAMETERS);
         switch (form(uri, headers)) {
-            case CSV:
+            case CSV :
                 return Response.ok(export.csv(query, scope), EventCsv.MEDIA_TYPE + ";charset=UTF-8;header=present")
                         .header("Content-Disposition", "attachment; filename=\"events.csv\"").build();
-            case ICS:
+            case ICS :
                 return Response.ok(feeds.calendar(query, scope, uri), CALENDAR + ";charset=UTF-8")
                         .header("Content-Disposition", "inline; filename=\"events.ics\"").build();
-            case ATOM:
+            case ATOM :
                 EventQuery newestFirst = uri.getQueryParameters().containsKey("sort") ? query : query.withSort(EventFeeds.ATOM_SORT);
                 return Response.ok(feeds.atom(newestFirst, scope, uri), ATOM + ";charset=UTF-8").build();
-            default:
+            default :
                 EventPage page = search.page(query, scope);
                 return Links.withNext(Response.ok(page, MediaType.APPLICATION_JSON_TYPE), uri, page.nextCursor()).build();
         }
@@ -63,13 +65,13 @@ public class EventLists {
             }
             String type = accepted.getType() + "/" + accepted.getSubtype();
             switch (type) {
-                case EventCsv.MEDIA_TYPE:
+                case EventCsv.MEDIA_TYPE :
                     return Form.CSV;
-                case EventCalendar.MEDIA_TYPE:
+                case EventCalendar.MEDIA_TYPE :
                     return Form.ICS;
-                case EventAtom.MEDIA_TYPE:
+                case EventAtom.MEDIA_TYPE :
                     return Form.ATOM;
-                default:
+                default :
                     break;
             }
         }

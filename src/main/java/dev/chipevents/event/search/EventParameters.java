@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
-
 /**
  * The query parameters of event queries, documented once and added to every operation that takes
  * them (the lists, the company's events, the statistics). No parameter carries an `example`: Swagger

@@ -73,7 +73,8 @@ public record EventQuery(
         List<String> companies = QueryParameters.multi(query, "company", true);
         for (String company : companies) {
             if (company.length() > 200) {
-                errors.add(new FieldError("company", "must be a company id, ticker or name; got a value of " + company.length() + " characters"));
+                errors.add(new FieldError("company",
+                        "must be a company id, ticker or name; got a value of " + company.length() + " characters"));
             }
         }
         String country = QueryParameters.single(query, "country", errors);

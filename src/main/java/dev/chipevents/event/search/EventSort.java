@@ -13,6 +13,7 @@ import dev.chipevents.event.EventResponse;
 
 /** The fields events can be sorted by, with how they are named in HQL and carried in a cursor. */
 public enum EventSort {
+
     occurredOn("e.occurredOn", false, LocalDate::parse, EventResponse::occurredOn),
     amount("e.amount", true, BigDecimal::new, EventResponse::amount),
     percentChange("e.percentChange", true, BigDecimal::new, EventResponse::percentChange),
@@ -34,6 +35,7 @@ public enum EventSort {
 
     /** One field of a sort, ascending or descending. */
     public record Order(EventSort field, boolean descending) {
+
         @Override
         public String toString() {
             return (descending ? "-" : "") + field.name();

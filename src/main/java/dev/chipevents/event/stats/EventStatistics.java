@@ -62,7 +62,8 @@ public class EventStatistics {
             default -> key = "e.occurredOn";
         }
         TypedQuery<Object[]> q = em.createQuery("select " + key + ", e.datePrecision, e.amountKind, e.currency, count(e),"
-                + " sum(e.amount) from Event e" + join + where.clause() + " group by " + key + ", e.datePrecision, e.amountKind, e.currency",
+                + " sum(e.amount) from Event e" + join + where.clause() + " group by " + key
+                + ", e.datePrecision, e.amountKind, e.currency",
                 Object[].class);
         where.parameters().forEach(q::setParameter);
         List<Object[]> rows = q.getResultList();

@@ -29,13 +29,11 @@ import dev.chipevents.event.EventMapper;
         of them: it is counted in `coarser`, under its own period.""")
 public record EventStats(
         @Schema(required = true, examples = "month") StatsGrouping groupBy,
-        @Schema(required = true, description = "Ordered by key for periods, by count (then key) for dimensions.")
-        List<Bucket> buckets,
+        @Schema(required = true, description = "Ordered by key for periods, by count (then key) for dimensions.") List<Bucket> buckets,
         @Schema(required = true, description = """
                 For groupBy day, week, month or quarter: the events dated less precisely than that, one bucket per period \
                 they are dated to (key 2024-12 with datePrecision MONTH), ordered by the period's start; always empty for \
-                year and for dimensions.""")
-        List<Bucket> coarser) {
+                year and for dimensions.""") List<Bucket> coarser) {
 
     @Schema(name = "StatsBucket")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,12 +87,15 @@ public record EventStats(
 
     /** Counts and sums per bucket, the sums per kind and currency. */
     private static final class Tally {
+
         private record Slot(String key, DatePrecision precision) {
         }
 
-        private final Map<Slot, long[]> counts = new TreeMap<>(Comparator.comparing(Slot::key, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Slot::precision, Comparator.nullsFirst(Comparator.naturalOrder())));
+        private final Map<Slot, long[]> counts =
+                new TreeMap<>(Comparator.comparing(Slot::key, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Slot::precision, Comparator.nullsFirst(Comparator.naturalOrder())));
         private static final class Sum {
+
             BigDecimal total = BigDecimal.ZERO;
             long events;
         }
@@ -116,8 +117,8 @@ public record EventStats(
             List<Bucket> buckets = new ArrayList<>();
             counts.forEach((slot, count) -> {
                 List<AmountSum> amounts = new ArrayList<>();
-                sums.getOrDefault(slot, Map.of()).forEach((kind, byCurrency) -> byCurrency.forEach((currency, total) ->
-                        amounts.add(new AmountSum(kind, currency, EventMapper.plain(total.total), total.events))));
+                sums.getOrDefault(slot, Map.of()).forEach((kind, byCurrency) -> byCurrency.forEach(
+                        (currency, total) -> amounts.add(new AmountSum(kind, currency, EventMapper.plain(total.total), total.events))));
                 String label = null;
                 if (groupBy == StatsGrouping.company && slot.key() != null) {
                     Company company = companies.get(UUID.fromString(slot.key()));

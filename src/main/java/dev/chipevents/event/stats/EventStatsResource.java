@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.paging.QueryParameters;
+import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.problem.FieldError;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.event.search.EventQuery;
@@ -68,7 +68,8 @@ public class EventStatsResource {
     @APIResponse(ref = "StatementTimeout")
     @ReadsQueryString
     public EventStats stats(@Parameter(required = true, description = "What to group by (case-insensitive).", example = "month",
-            schema = @Schema(implementation = StatsGrouping.class)) @QueryParam("groupBy") String groupByValue, @Context UriInfo uri) {
+            schema = @Schema(implementation = StatsGrouping.class))
+    @QueryParam("groupBy") String groupByValue, @Context UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         EventQuery query = EventQuery.parse(params, PARAMETERS);
         List<FieldError> errors = new ArrayList<>();

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 class StatementTimeoutTest {
 
     public static class ShortLimit implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chip-events.query-timeout-ms", "300");

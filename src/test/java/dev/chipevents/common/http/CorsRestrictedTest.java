@@ -13,12 +13,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
 
 /** With CHIP_EVENTS_CORS_ORIGINS set, only those origins (and the app's own pages) may call; others get a problem. */
 @QuarkusTest
@@ -29,6 +30,7 @@ class CorsRestrictedTest {
     static final String REFUSED = "https://evil.example";
 
     public static class ListedOrigins implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chip-events.cors.origins", LISTED + ",/https://[a-z]+\\.staging\\.example/");

@@ -14,23 +14,25 @@ import java.util.List;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.chipevents.support.TestData;
 
 /** By default any origin may call from a browser, without credentials: "*" and the API's own headers. */
 @QuarkusTest
 class CorsTest {
 
     static final String ORIGIN = "https://frontend.example";
-    static final String[] REQUEST_HEADERS = {"Content-Type", "Authorization", "X-API-Key", "If-Match", "If-None-Match", "Idempotency-Key",
-        "Last-Event-ID"};
-    static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
-    static final String[] EXPOSED = {"ETag", "Location", "Link", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-        "Idempotent-Replayed"};
+    static final String[] REQUEST_HEADERS = { "Content-Type", "Authorization", "X-API-Key", "If-Match", "If-None-Match", "Idempotency-Key",
+            "Last-Event-ID" };
+    static final String[] METHODS = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" };
+    static final String[] EXPOSED = { "ETag", "Location", "Link", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+            "Idempotent-Replayed" };
 
     static Matcher<String> containsAll(String... values) {
-        List<Matcher<? super String>> each = Arrays.stream(values).<Matcher<? super String>>map(v -> containsStringIgnoringCase(v)).toList();
+        List<Matcher<? super String>> each =
+                Arrays.stream(values).<Matcher<? super String>>map(v -> containsStringIgnoringCase(v)).toList();
         return allOf(each);
     }
 

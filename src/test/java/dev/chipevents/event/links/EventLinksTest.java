@@ -19,10 +19,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+
+import dev.chipevents.support.TestData;
 
 /** Typed links between events: made, seen from both ends, walked, refused when they would be wrong, and kept in history. */
 @QuarkusTest
@@ -211,7 +212,8 @@ class EventLinksTest {
         given().when().post("/api/v1/events/" + gone + "/restore").then().statusCode(200).body("links", empty());
         given().when().post("/api/v1/events/" + deleted + "/restore").then().statusCode(200)
                 .body("links.relation", equalTo(List.of("CAUSED_BY", "PART_OF")));
-        given().when().get("/api/v1/events/" + kept).then().body("links[0].relation", equalTo("CAUSED")).body("links[0].eventId", equalTo(deleted));
+        given().when().get("/api/v1/events/" + kept).then().body("links[0].relation", equalTo("CAUSED")).body("links[0].eventId",
+                equalTo(deleted));
         given().when().get("/api/v1/events/" + gone + "/history").then().body("revisions.operation",
                 equalTo(List.of("CREATE", "UPDATE", "UPDATE", "DELETE", "RESTORE", "UPDATE")));
     }
@@ -235,7 +237,8 @@ class EventLinksTest {
                 .when().put("/api/v1/events/" + a).then().statusCode(400).body("errors[0].field", equalTo("links"))
                 .body("errors[0].message", containsString("/links"));
         given().header(INVALID_ON_PURPOSE, "true").contentType("application/merge-patch+json").header("If-Match", "\"2\"")
-                .body("{\"links\": []}").when().patch("/api/v1/events/" + a).then().statusCode(400).body("errors[0].field", equalTo("links"));
+                .body("{\"links\": []}").when().patch("/api/v1/events/" + a).then().statusCode(400)
+                .body("errors[0].field", equalTo("links"));
         Map<String, Object> withLinks = TestData.event("Created with links");
         withLinks.put("links", List.of(Map.of("type", "CAUSED", "eventId", b)));
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(withLinks).when().post("/api/v1/events")
@@ -253,16 +256,20 @@ class EventLinksTest {
                             {"type": "FOLLOWS_UP", "eventId": "%2$s"}]},
                  {"type": "STOCK_MOVE", "occurredOn": "2025-01-27", "title": "Drop", "percentChange": -17, "tags": ["%1$s"],
                   "externalId": "%1$s-drop"}]""".formatted(tag, stored);
-        given().contentType(ContentType.JSON).body(json).when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(2));
+        given().contentType(ContentType.JSON).body(json).when().post("/api/v1/events/import").then().statusCode(200).body("created",
+                equalTo(2));
         String release = given().queryParam("tag", tag).queryParam("sort", "occurredOn").when().get("/api/v1/events").then()
-                .body("items[0].links.relation", equalTo(List.of("FOLLOWS_UP", "CAUSED"))).body("items[1].links.relation", equalTo(List.of("CAUSED_BY")))
+                .body("items[0].links.relation", equalTo(List.of("FOLLOWS_UP", "CAUSED")))
+                .body("items[1].links.relation", equalTo(List.of("CAUSED_BY")))
                 .body("items.version", equalTo(List.of(1, 1))).extract().path("items[0].id");
-        given().when().get("/api/v1/events/" + release + "/history").then().body("revisions.operation", equalTo(List.of("CREATE", "UPDATE")));
+        given().when().get("/api/v1/events/" + release + "/history").then().body("revisions.operation",
+                equalTo(List.of("CREATE", "UPDATE")));
         given().when().get("/api/v1/events/" + stored).then().body("links[0].relation", equalTo("FOLLOWED_UP_BY"));
 
         // An upsert adds the links its row names (keeping those it has); CSV carries them in a column.
         String csv = "type,occurredOn,title,percentChange,tags,externalId,links\r\n"
-                + "STOCK_MOVE,2025-01-27,Drop,-17," + tag + "," + tag + "-drop,\"[{\"\"type\"\":\"\"RESTATES\"\",\"\"externalId\"\":\"\"" + tag
+                + "STOCK_MOVE,2025-01-27,Drop,-17," + tag + "," + tag + "-drop,\"[{\"\"type\"\":\"\"RESTATES\"\",\"\"externalId\"\":\"\""
+                + tag
                 + "-r1\"\"}]\"\r\n";
         given().contentType("text/csv").queryParam("mode", "upsert").body(csv).when().post("/api/v1/events/import").then().statusCode(200)
                 .body("updated", equalTo(1));
@@ -292,7 +299,8 @@ class EventLinksTest {
                   "links": [{"type": "CAUSES", "eventId": "%2$s"}]},
                  {"type": "OTHER", "occurredOn": "2025-02-30", "title": "Bad date", "tags": ["%1$s"]}]""".formatted(tag, a);
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(unreadable).when().post("/api/v1/events/import")
-                .then().statusCode(400).body("errors.row", equalTo(List.of(1, 2))).body("errors.field", equalTo(List.of("links[0].type", "occurredOn")));
+                .then().statusCode(400).body("errors.row", equalTo(List.of(1, 2)))
+                .body("errors.field", equalTo(List.of("links[0].type", "occurredOn")));
 
         // A cycle among a row's links and another row's: refused, nothing written.
         String cycle = """
@@ -309,7 +317,8 @@ class EventLinksTest {
         String stored = """
                 [{"type": "OTHER", "occurredOn": "2025-01-07", "title": "S1", "tags": ["%1$s-s"], "externalId": "%1$s-s1",
                   "links": [{"type": "CAUSED", "externalId": "%1$s-s2"}]},
-                 {"type": "OTHER", "occurredOn": "2025-01-08", "title": "S2", "tags": ["%1$s-s"], "externalId": "%1$s-s2"}]""".formatted(tag);
+                 {"type": "OTHER", "occurredOn": "2025-01-08", "title": "S2", "tags": ["%1$s-s"], "externalId": "%1$s-s2"}]"""
+                .formatted(tag);
         given().contentType(ContentType.JSON).body(stored).when().post("/api/v1/events/import").then().statusCode(200);
         String closing = """
                 [{"type": "OTHER", "occurredOn": "2025-01-08", "title": "S2 again", "tags": ["%1$s-s"], "externalId": "%1$s-s2",

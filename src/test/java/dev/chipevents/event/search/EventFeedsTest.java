@@ -18,17 +18,19 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
-
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.io.WireFeedInput;
 
-import dev.chipevents.support.TestData;
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import dev.chipevents.support.TestData;
+
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -85,9 +87,9 @@ class EventFeedsTest {
         assertEquals(events.size(), vevents.size());
         Map<String, VEvent> byUid = vevents.stream().collect(Collectors.toMap(v -> value(v, Property.UID), Function.identity()));
         assertEquals(events.size(), byUid.size(), "every event once");
-        Map<String, String[]> expectedDates = Map.of("DAY", new String[] { "20250127", "20250128" },
-                "MONTH", new String[] { "20240301", "20240401" }, "QUARTER", new String[] { "20231001", "20240101" },
-                "YEAR", new String[] { "20220101", "20230101" });
+        Map<String, String[]> expectedDates = Map.of("DAY", new String[]{ "20250127", "20250128" },
+                "MONTH", new String[]{ "20240301", "20240401" }, "QUARTER", new String[]{ "20231001", "20240101" },
+                "YEAR", new String[]{ "20220101", "20230101" });
         for (Map<String, String> event : events) {
             VEvent vevent = byUid.get(event.get("id"));
             assertNotNull(vevent, "UID is the event's id");

@@ -42,19 +42,20 @@ class EventStatsKeysTest {
         assertFalse(EventStats.isCoarser(DatePrecision.YEAR, StatsGrouping.year));
         assertFalse(EventStats.isCoarser(DatePrecision.DAY, StatsGrouping.day));
         EventStats stats = EventStats.of(StatsGrouping.day, List.of(
-                new Object[] { LocalDate.of(2024, 12, 1), DatePrecision.MONTH, null, null, 2L, null },
-                new Object[] { LocalDate.of(2024, 12, 1), DatePrecision.DAY, AmountKind.AWARD, "USD", 1L, new BigDecimal("5.0000") },
-                new Object[] { LocalDate.of(2024, 10, 1), DatePrecision.QUARTER, AmountKind.OTHER, "EUR", 1L, new BigDecimal("7") }),
+                new Object[]{ LocalDate.of(2024, 12, 1), DatePrecision.MONTH, null, null, 2L, null },
+                new Object[]{ LocalDate.of(2024, 12, 1), DatePrecision.DAY, AmountKind.AWARD, "USD", 1L, new BigDecimal("5.0000") },
+                new Object[]{ LocalDate.of(2024, 10, 1), DatePrecision.QUARTER, AmountKind.OTHER, "EUR", 1L, new BigDecimal("7") }),
                 Map.of());
         assertEquals(List.of("2024-12-01"), stats.buckets().stream().map(EventStats.Bucket::key).toList());
         assertEquals(List.of(new EventStats.AmountSum(AmountKind.AWARD, "USD", new BigDecimal("5"), 1)), stats.buckets().get(0).amounts());
         assertEquals(List.of("2024-Q4", "2024-12"), stats.coarser().stream().map(EventStats.Bucket::key).toList());
-        assertEquals(List.of(DatePrecision.QUARTER, DatePrecision.MONTH), stats.coarser().stream().map(EventStats.Bucket::datePrecision).toList());
+        assertEquals(List.of(DatePrecision.QUARTER, DatePrecision.MONTH),
+                stats.coarser().stream().map(EventStats.Bucket::datePrecision).toList());
         assertEquals(List.of(1L, 2L), stats.coarser().stream().map(EventStats.Bucket::count).toList());
         // By month, a month is its own period; the quarter is still apart.
         EventStats monthly = EventStats.of(StatsGrouping.month, List.of(
-                new Object[] { 202412, DatePrecision.MONTH, null, null, 2L, null },
-                new Object[] { 202410, DatePrecision.QUARTER, null, null, 1L, null }), Map.of());
+                new Object[]{ 202412, DatePrecision.MONTH, null, null, 2L, null },
+                new Object[]{ 202410, DatePrecision.QUARTER, null, null, 1L, null }), Map.of());
         assertEquals(List.of("2024-12"), monthly.buckets().stream().map(EventStats.Bucket::key).toList());
         assertEquals(List.of("2024-Q4"), monthly.coarser().stream().map(EventStats.Bucket::key).toList());
     }

@@ -9,8 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chipevents.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.chipevents.support.TestData;
 
 /** Dates at their precision: by day or week an event dated to a month is never placed on a day; by month it is counted in its month. */
 @QuarkusTest
