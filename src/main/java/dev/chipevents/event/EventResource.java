@@ -124,7 +124,8 @@ public class EventResource {
     public Response create(@Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull EventRequest request, @Context UriInfo uri,
             @Context ContainerRequestContext context) {
-        if (request.links() != null) {
+        // A client generated from the document sends an empty list (or null) for a field it was not given: nothing to make.
+        if (request.links() != null && !request.links().isNull() && !request.links().isEmpty()) {
             throw new InvalidRequestProblem("links", "are made once the event exists, with POST /api/v1/events/{eventId}/links"
                     + " (or by the rows of a bulk import)");
         }

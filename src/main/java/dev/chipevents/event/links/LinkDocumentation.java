@@ -38,9 +38,10 @@ public class LinkDocumentation implements OASFilter {
         row.properties(properties);
         openAPI.getComponents().addSchema("EventImportRow", row);
         request.addProperty("links", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                .items(OASFactory.createSchema().ref("EventLink")).description("""
-                        The event's links as GET answered them: a replace takes them back unchanged and refuses them changed, a \
-                        create refuses them. Links are made with POST and removed with DELETE on /api/v1/events/{eventId}/links."""));
+                .items(OASFactory.createSchema().ref("EventLink")).description(
+                        """
+                        The event's links as GET answered them: a replace takes them back unchanged and refuses them changed; a \
+                        create takes none (an empty list or null is none). Links are made with POST and removed with DELETE on /api/v1/events/{eventId}/links."""));
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
                 if ("importEvents".equals(operation.getOperationId()) && operation.getRequestBody() != null) {

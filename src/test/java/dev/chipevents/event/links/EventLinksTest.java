@@ -243,6 +243,16 @@ class EventLinksTest {
         withLinks.put("links", List.of(Map.of("type", "CAUSED", "eventId", b)));
         given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(withLinks).when().post("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("links"));
+        // What a client generated from the document sends for a field it was not given: no links to make, so a plain create.
+        Map<String, Object> emptyLinks = TestData.event("Created with an empty list of links");
+        emptyLinks.put("links", List.of());
+        given().contentType(ContentType.JSON).body(emptyLinks).when().post("/api/v1/events").then().statusCode(201)
+                .body("links", empty()).body("title", equalTo("Created with an empty list of links"));
+        Map<String, Object> nullLinks = TestData.event("Created with null links");
+        nullLinks.put("links", null);
+        given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(nullLinks).when().post("/api/v1/events")
+                .then().statusCode(201)
+                .body("links", empty());
         given().when().get("/api/v1/events/" + a).then().body("links", hasSize(1)).body("version", equalTo(2));
     }
 
