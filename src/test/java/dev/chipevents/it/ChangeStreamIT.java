@@ -30,7 +30,7 @@ class ChangeStreamIT {
         String jdbc = System.getenv("CHIP_EVENTS_IT_JDBC_URL");
         Assumptions.assumeTrue(jdbc != null && !jdbc.isBlank(), "two replicas need a shared PostgreSQL (CHIP_EVENTS_IT_JDBC_URL)");
         Map<String, String> env = Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY);
-        try (PackagedApp writer = PackagedApp.start(Files.createTempDirectory("chip-events-a"), env);
+        try (PackagedApp writer = PackagedApp.startFresh(Files.createTempDirectory("chip-events-a"), env);
                 PackagedApp reader = PackagedApp.start(Files.createTempDirectory("chip-events-b"), env);
                 SseClient stream = SseClient.open(URI.create(reader.baseUri() + "/api/v1/changes"), null)) {
             assertEquals(200, stream.status());
@@ -61,7 +61,7 @@ class ChangeStreamIT {
 
     @Test
     void shutdownEndsOpenStreamsWellWithinTheShutdownTimeout() throws Exception {
-        try (PackagedApp app = PackagedApp.start(Files.createTempDirectory("chip-events-shutdown"), Map.of());
+        try (PackagedApp app = PackagedApp.startFresh(Files.createTempDirectory("chip-events-shutdown"), Map.of());
                 SseClient one = SseClient.open(URI.create(app.baseUri() + "/api/v1/changes"), null);
                 SseClient two = SseClient.open(URI.create(app.baseUri() + "/api/v1/changes?type=IPO"), null)) {
             assertEquals(200, one.status());

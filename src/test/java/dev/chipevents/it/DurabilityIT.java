@@ -40,7 +40,7 @@ class DurabilityIT {
         Map<String, String> env = Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY);
         String run = "crash" + System.nanoTime();
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        try (PackagedApp app = PackagedApp.start(data, env)) {
+        try (PackagedApp app = PackagedApp.startFresh(data, env)) {
             String amazon = given().baseUri(app.baseUri()).queryParam("q", "amazon").when().get("/api/v1/companies").path("items[0].id");
             String anthropic =
                     given().baseUri(app.baseUri()).queryParam("q", "anthropic").when().get("/api/v1/companies").path("items[0].id");
@@ -94,7 +94,7 @@ class DurabilityIT {
         Path data = Files.createTempDirectory("chip-events-term");
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failuresBeforeStop = new ConcurrentLinkedQueue<>();
-        PackagedApp app = PackagedApp.start(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY));
+        PackagedApp app = PackagedApp.startFresh(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY));
         // One request first, alone: a cold client or app is not what this test is about.
         given().baseUri(app.baseUri()).queryParam("format", "csv").when().get("/api/v1/events").then().statusCode(200);
         AtomicBoolean running = new AtomicBoolean(true);

@@ -47,7 +47,7 @@ class GeneratedClientIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = PackagedApp.start(Files.createTempDirectory("chip-events-client"), Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY));
+        app = PackagedApp.startFresh(Files.createTempDirectory("chip-events-client"), Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY));
     }
 
     @AfterAll

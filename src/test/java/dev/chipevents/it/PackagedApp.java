@@ -7,6 +7,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +35,13 @@ final class PackagedApp implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts the app on an empty database, as a new user's first start finds it (see {@link #emptyDatabase}). */
+    static PackagedApp startFresh(Path dataDir, Map<String, String> extraEnv) throws Exception {
+        emptyDatabase();
+        return start(dataDir, extraEnv);
+    }
+
+    /** Starts the app on the database as it is: a restart, or a second replica beside a first. */
     static PackagedApp start(Path dataDir, Map<String, String> extraEnv) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify (the package phase builds it)");
@@ -53,6 +64,24 @@ final class PackagedApp implements AutoCloseable {
         PackagedApp app = new PackagedApp(builder.start(), port, log);
         app.awaitReady(Duration.ofSeconds(90));
         return app;
+    }
+
+    /**
+     * The database a first start finds, as a new user's: on the H2 build a new data folder is already empty; on the
+     * PostgreSQL build the one CHIP_EVENTS_IT_JDBC_URL names, shared by the integration tests, is emptied (its schema
+     * dropped and made again) before each test's first start.
+     */
+    static void emptyDatabase() throws SQLException {
+        String jdbc = System.getenv("CHIP_EVENTS_IT_JDBC_URL");
+        if (jdbc == null || jdbc.isBlank()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(jdbc, System.getenv().getOrDefault("CHIP_EVENTS_IT_DB_USER", "chip"),
+                System.getenv().getOrDefault("CHIP_EVENTS_IT_DB_PASSWORD", "chip"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema public cascade");
+            statement.execute("create schema public");
+        }
     }
 
     String baseUri() {

@@ -33,7 +33,7 @@ class PackagedAppIT {
     void loadsTheStarterDatasetOnceAcrossRestarts() throws Exception {
         Path data = Files.createTempDirectory("chip-events-data");
         List<String> first;
-        try (PackagedApp app = PackagedApp.start(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY))) {
+        try (PackagedApp app = PackagedApp.startFresh(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY))) {
             first = seedIds(app);
             assertEquals(24, first.size(), "starter events after the first start: " + first);
             assertEquals(first.size(), first.stream().distinct().count());

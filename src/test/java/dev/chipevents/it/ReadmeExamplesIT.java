@@ -36,7 +36,7 @@ class ReadmeExamplesIT {
         String adminKey = "readme-admin-key-" + UUID.randomUUID();
         Path work = Files.createTempDirectory("chip-events-readme");
         copyExamples(work);
-        try (PackagedApp app = PackagedApp.start(Files.createTempDirectory("chip-events-readme-data"),
+        try (PackagedApp app = PackagedApp.startFresh(Files.createTempDirectory("chip-events-readme-data"),
                 Map.of("CHIP_EVENTS_ADMIN_KEY", adminKey))) {
             StringBuilder script = new StringBuilder("export CHIP_EVENTS_ADMIN_KEY='" + adminKey + "'\nmkdir -p .out\n");
             for (int i = 0; i < steps.size(); i++) {

@@ -68,7 +68,7 @@ class SwaggerUiIT {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start(); // first: without a browser the test is skipped before the app starts
-        app = PackagedApp.start(Files.createTempDirectory("chip-events-swagger-ui"), Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY));
+        app = PackagedApp.startFresh(Files.createTempDirectory("chip-events-swagger-ui"), Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY));
     }
 
     @AfterAll

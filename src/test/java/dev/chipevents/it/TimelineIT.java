@@ -50,7 +50,7 @@ class TimelineIT {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start(); // first: without a browser the test is skipped before the app starts
-        app = PackagedApp.start(Files.createTempDirectory("chip-events-timeline"), Map.of());
+        app = PackagedApp.startFresh(Files.createTempDirectory("chip-events-timeline"), Map.of());
     }
 
     @AfterAll

@@ -53,7 +53,7 @@ class TimelineLargeDataIT {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start(); // first: without a browser the test is skipped before the app starts
-        app = PackagedApp.start(Files.createTempDirectory("chip-events-timeline-large"),
+        app = PackagedApp.startFresh(Files.createTempDirectory("chip-events-timeline-large"),
                 Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY, "CHIP_EVENTS_STARTER_DATASET_ENABLED", "false"));
         importEvents();
     }
