@@ -24,11 +24,14 @@ async function* fromFiles(files) {
 }
 
 const TYPES = ['PRODUCT_LAUNCH', 'MANUFACTURING', 'PARTNERSHIP', 'INVESTMENT'];
+// What each type's amount measures (a kind the service allows the type).
+const KINDS = { PRODUCT_LAUNCH: 'COST', MANUFACTURING: 'INVESTMENT', PARTNERSHIP: 'DEAL_VALUE', INVESTMENT: 'INVESTMENT' };
 function* generated(count) {
   for (let i = 0; i < count; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
-    yield JSON.stringify({ type: TYPES[i % TYPES.length], occurredOn: `2025-02-${day}`, title: `bench single write ${i}`,
-      summary: 'one of the single writes of the benchmark', amount: 1000 + i, currency: 'USD', tags: ['bench'] });
+    const type = TYPES[i % TYPES.length];
+    yield JSON.stringify({ type, occurredOn: `2025-02-${day}`, title: `bench single write ${i}`,
+      summary: 'one of the single writes of the benchmark', amount: 1000 + i, amountKind: KINDS[type], currency: 'USD', tags: ['bench'] });
   }
 }
 
