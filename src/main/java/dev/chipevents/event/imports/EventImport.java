@@ -35,7 +35,7 @@ import dev.chipevents.event.Event;
 import dev.chipevents.event.EventApplier;
 import dev.chipevents.event.EventMapper;
 import dev.chipevents.event.EventRequest;
-import dev.chipevents.event.links.LinkCommands;
+import dev.chipevents.event.links.LinkImports;
 import dev.chipevents.event.links.LinkReader;
 import dev.chipevents.event.links.LinkRequest;
 import dev.chipevents.event.links.LinkedEvent;
@@ -66,10 +66,10 @@ public class EventImport {
     private final EventBatchWriter writer;
     private final ChangeRecorder changes;
     private final LinkReader links;
-    private final LinkCommands linkCommands;
+    private final LinkImports linkImports;
 
     EventImport(EntityManager em, Sql sql, ObjectMapper json, Validator validator, Actor actor, EventApplier applier,
-            EventBatchWriter writer, ChangeRecorder changes, LinkReader links, LinkCommands linkCommands) {
+            EventBatchWriter writer, ChangeRecorder changes, LinkReader links, LinkImports linkImports) {
         this.em = em;
         this.sql = sql;
         this.json = json;
@@ -79,7 +79,7 @@ public class EventImport {
         this.writer = writer;
         this.changes = changes;
         this.links = links;
-        this.linkCommands = linkCommands;
+        this.linkImports = linkImports;
     }
 
     /** A valid row waiting for its chunk to be written, with the links it asks for. */
@@ -99,7 +99,7 @@ public class EventImport {
         List<FieldError> errors = new ArrayList<>();
         Set<String> externalIds = new HashSet<>();
         Counts counts = new Counts();
-        List<LinkCommands.RowLinks> rowLinks = new ArrayList<>();
+        List<LinkImports.RowLinks> rowLinks = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>(CHUNK);
         // Writes are flushed explicitly, chunk by chunk; no query should trigger a flush on its own.
         em.setFlushMode(FlushModeType.COMMIT);
@@ -126,7 +126,7 @@ public class EventImport {
         write(chunk, upsert, errors, counts, rowLinks);
         if (errors.isEmpty() && !rowLinks.isEmpty()) {
             // Once every row is written, so that a link may name a row further down by its externalId.
-            errors.addAll(linkCommands.importLinks(rowLinks));
+            errors.addAll(linkImports.importLinks(rowLinks));
         }
         if (rows.count() == 0) {
             errors.add(new FieldError("body", "has no rows"));
@@ -144,7 +144,7 @@ public class EventImport {
      * with JDBC batch inserts, existing ones (mode=upsert, the rare case) are updated through the entity.
      * Once any row has failed, only checks (nothing is written).
      */
-    private void write(List<Pending> chunk, boolean upsert, List<FieldError> errors, Counts counts, List<LinkCommands.RowLinks> rowLinks) {
+    private void write(List<Pending> chunk, boolean upsert, List<FieldError> errors, Counts counts, List<LinkImports.RowLinks> rowLinks) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -172,7 +172,7 @@ public class EventImport {
             target.changedBy(who, fresh ? target.getCreatedAt() : Clocks.now());
             (fresh ? created : updated).add(target);
             if (!pending.links().isEmpty()) {
-                rowLinks.add(new LinkCommands.RowLinks(pending.row(), target.getId(), pending.links()));
+                rowLinks.add(new LinkImports.RowLinks(pending.row(), target.getId(), pending.links()));
             }
         }
         if (errors.isEmpty()) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +34,8 @@ import dev.chipevents.history.Operation;
 import dev.chipevents.history.ResourceKind;
 
 /**
- * Every write of links: make one, remove one, remove all of a deleted event, bring back those of a restored
- * one, and make those of a bulk import. A link is part of the state of both its events, so each write
+ * Every write of links but a bulk import's ({@link LinkImports}): make one, remove one, remove all of a deleted event,
+ * bring back those of a restored one, make the starter ledger's. A link is part of the state of both its events, so each write
  * changes both (their version goes up) and records a revision of each through {@link ChangeRecorder}.
  * The events a write touches are locked in id order, so concurrent link writes wait instead of failing;
  * writes of CAUSED links also take one lock of their own, so that two of them can never close a cycle together.
@@ -210,142 +209,6 @@ public class LinkCommands {
         recordLinksChanged(lock(ends).values());
     }
 
-    /** The links of one row of a bulk import: the event the row wrote, and the links it asks for. */
-    public record RowLinks(int row, UUID eventId, List<LinkRequest> links) {
-    }
-
-    /**
-     * Makes the links of a bulk import's rows once every row is written; a link that exists already is kept as it is.
-     * Every problem is returned, with its row (and nothing is recorded then: the caller rolls the import back).
-     */
-    public List<FieldError> importLinks(List<RowLinks> rows) {
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> externalIds = new HashSet<>();
-        Set<UUID> ids = new HashSet<>();
-        rows.forEach(r -> r.links().forEach(l -> {
-            if (l.externalId() != null) {
-                externalIds.add(l.externalId());
-            }
-            if (l.eventId() != null) {
-                ids.add(l.eventId());
-            }
-        }));
-        Map<String, UUID> byExternalId = new HashMap<>();
-        for (List<String> part : CausalChains.parts(List.copyOf(externalIds))) {
-            em.createQuery("select e.externalId, e.id from Event e where e.externalId in :ids", Object[].class).setParameter("ids", part)
-                    .getResultList().forEach(r -> byExternalId.put((String) r[0], (UUID) r[1]));
-        }
-        Set<UUID> existing = new HashSet<>();
-        for (List<UUID> part : CausalChains.parts(List.copyOf(ids))) {
-            existing.addAll(
-                    em.createQuery("select e.id from Event e where e.id in :ids", UUID.class).setParameter("ids", part).getResultList());
-        }
-        record Wanted(int row, int index, UUID from, UUID to, LinkRequest request) {
-        }
-        List<Wanted> wanted = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (RowLinks row : rows) {
-            for (int i = 0; i < row.links().size(); i++) {
-                LinkRequest l = row.links().get(i);
-                String prefix = "links[" + i + "].";
-                UUID to;
-                if ((l.eventId() == null) == (l.externalId() == null)) {
-                    errors.add(
-                            new FieldError(row.row(), prefix + "eventId", "name the other event by eventId or by externalId, exactly one"));
-                    continue;
-                } else if (l.externalId() != null) {
-                    to = byExternalId.get(l.externalId());
-                    if (to == null) {
-                        errors.add(
-                                new FieldError(row.row(), prefix + "externalId", "no event (stored or in this import) has the externalId '"
-                                        + l.externalId() + "'"));
-                        continue;
-                    }
-                } else {
-                    to = l.eventId();
-                    if (!existing.contains(to)) {
-                        errors.add(new FieldError(row.row(), prefix + "eventId", "no event has the id " + to));
-                        continue;
-                    }
-                }
-                if (to.equals(row.eventId())) {
-                    errors.add(new FieldError(row.row(), prefix + (l.externalId() != null ? "externalId" : "eventId"),
-                            "names this row's own event; an event cannot be linked to itself"));
-                    continue;
-                }
-                if (!seen.add(row.eventId() + " " + to + " " + l.type())) {
-                    errors.add(new FieldError(row.row(), prefix + "type", "repeats a " + l.type() + " link of this row"));
-                    continue;
-                }
-                wanted.add(new Wanted(row.row(), i, row.eventId(), to, l));
-            }
-        }
-        if (!errors.isEmpty() || wanted.isEmpty()) {
-            return errors;
-        }
-        if (wanted.stream().anyMatch(w -> w.request().type() == LinkType.CAUSED)) {
-            lockCausedLinks();
-        }
-        Set<String> stored = new HashSet<>();
-        Set<UUID> froms = new HashSet<>();
-        wanted.forEach(w -> froms.add(w.from()));
-        for (List<UUID> part : CausalChains.parts(List.copyOf(froms))) {
-            em.createQuery("select l.fromEventId, l.toEventId, l.type from EventLink l where l.fromEventId in :ids", Object[].class)
-                    .setParameter("ids", part).getResultList().forEach(r -> stored.add(r[0] + " " + r[1] + " " + r[2]));
-        }
-        List<Wanted> fresh = wanted.stream().filter(w -> !stored.contains(w.from() + " " + w.to() + " " + w.request().type())).toList();
-        Set<UUID> touched = new LinkedHashSet<>();
-        fresh.forEach(w -> {
-            touched.add(w.from());
-            touched.add(w.to());
-        });
-        Map<UUID, Long> counts = counts(touched);
-        for (Wanted w : fresh) {
-            long fromCount = counts.merge(w.from(), 1L, Long::sum);
-            long toCount = counts.merge(w.to(), 1L, Long::sum);
-            if (fromCount == MAX_LINKS_PER_EVENT + 1) {
-                errors.add(new FieldError(w.row(), "links", "gives this row's event more than " + MAX_LINKS_PER_EVENT
-                        + " links, the most an event may have"));
-            }
-            if (toCount == MAX_LINKS_PER_EVENT + 1) {
-                errors.add(new FieldError(w.row(), "links[" + w.index() + "]", "gives event " + w.to() + " more than "
-                        + MAX_LINKS_PER_EVENT + " links, the most an event may have"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        Instant now = Clocks.now();
-        String who = actor.name();
-        fresh.forEach(w -> em.persist(new EventLink(Ids.newId(), w.from(), w.to(), w.request().type(), w.request().note(),
-                source(w.request().source()), now, who)));
-        em.flush();
-        for (Wanted w : fresh) {
-            if (w.request().type() == LinkType.CAUSED) {
-                List<UUID> back = chains.chainBack(w.from(), w.to());
-                if (!back.isEmpty()) {
-                    errors.add(new FieldError(w.row(), "links[" + w.index() + "].type", "would make a cycle of CAUSED links: "
-                            + chains.describeCycle(back)));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        List<UUID> all = List.copyOf(touched);
-        for (List<UUID> part : CausalChains.parts(all)) {
-            List<Event> events = em.createQuery("select e from Event e where e.id in :ids", Event.class).setParameter("ids", part)
-                    .getResultList();
-            events.forEach(e -> e.changedBy(who, now));
-            em.flush();
-            Map<UUID, List<LinkedEvent>> links = reader.of(part);
-            changes.recordImported(ResourceKind.EVENT, events.stream().map(e -> new Change(ResourceKind.EVENT, e.getId(), Operation.UPDATE,
-                    e.getUpdatedAt(), EventMapper.toResponse(e, links.getOrDefault(e.getId(), List.of())))).toList());
-            events.forEach(em::detach);
-        }
-        return errors;
-    }
-
     /** The event a request names (by id or externalId): 400 when it names none, both or this event itself. */
     private UUID resolve(LinkRequest request, UUID self) {
         if ((request.eventId() == null) == (request.externalId() == null)) {
@@ -388,7 +251,7 @@ public class LinkCommands {
     }
 
     /** How many links each event has, both directions together. */
-    private Map<UUID, Long> counts(Collection<UUID> ids) {
+    Map<UUID, Long> counts(Collection<UUID> ids) {
         Map<UUID, Long> counts = new HashMap<>();
         for (List<UUID> part : CausalChains.parts(List.copyOf(ids))) {
             for (String column : List.of("fromEventId", "toEventId")) {
@@ -411,7 +274,7 @@ public class LinkCommands {
     }
 
     /** Writes of CAUSED links one at a time: two of them could each be fine alone and close a cycle together. */
-    private void lockCausedLinks() {
+    void lockCausedLinks() {
         sql.query("select state_value from app_state where state_key = ? for update", List.of(CAUSED_LOCK), row -> row.getString(1));
     }
 
@@ -428,7 +291,7 @@ public class LinkCommands {
         }
     }
 
-    private static Source source(SourceDto source) {
+    static Source source(SourceDto source) {
         return source == null ? null : new Source(source.url(), source.publisher(), source.title(), source.publishedOn());
     }
 }
