@@ -38,6 +38,7 @@ import dev.chipevents.event.links.LinkDirection;
 import dev.chipevents.event.links.LinkReader;
 import dev.chipevents.event.links.LinkType;
 import dev.chipevents.event.links.LinkedEvent;
+import dev.chipevents.history.ResourceKind;
 import dev.chipevents.starter.StarterDataset.Dataset;
 import dev.chipevents.starter.StarterDataset.StarterEvent;
 import dev.chipevents.starter.StarterDataset.StarterLink;
@@ -187,10 +188,19 @@ public final class StarterLedgerUpgrade {
         return SearchText.of(e.title(), e.summary(), e.tags(), participants);
     }
 
-    /** The event's revision, with its state read back as the API answers it. */
+    /**
+     * The event's revision, with its state read back as the API answers it, and its entry in the change log (V7), numbered
+     * after the last one as every write numbers its entries, so that change streams and pages carry the upgrade too.
+     */
     private void record(UUID id, String operation, int revision) throws SQLException, IOException {
         update("insert into event_revision (event_id, revision, operation, changed_at, changed_by, state) values (?, ?, ?, ?, ?, ?)", id,
                 revision, operation, now, Actor.SYSTEM, json.writeValueAsString(state(id)));
+        update("update change_log_counter set last_sequence = last_sequence + 1 where id = 1");
+        long sequence = count("select last_sequence from change_log_counter where id = 1");
+        long version = count("select version from event where id = ?", id);
+        update("insert into change_log (sequence, operation, resource, resource_id, revision, version, changed_at, changed_by, imported)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", sequence, operation, ResourceKind.EVENT.name(), id, revision, version, now,
+                Actor.SYSTEM, false);
     }
 
     private EventResponse state(UUID id) throws SQLException {

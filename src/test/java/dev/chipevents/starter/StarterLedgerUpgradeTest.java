@@ -157,6 +157,18 @@ class StarterLedgerUpgradeTest {
                     "the revision of " + id + " holds its links");
         }
 
+        // Every revision the upgrade wrote is in the change log, numbered on from the counter, so change streams carry it.
+        List<String> written = strings("select event_id || '|' || revision || '|' || operation from event_revision"
+                + " where changed_by = 'system' and changed_at = (select max(changed_at) from event_revision) order by event_id");
+        assertEquals(upgraded + added(revisionsBefore, dataset), written.size(), "revisions written by the upgrade: " + written);
+        assertEquals(written, strings("select resource_id || '|' || revision || '|' || operation from change_log"
+                + " where resource = 'EVENT' order by resource_id"));
+        assertEquals(List.of(written.size() + "|1|" + written.size()),
+                strings("select max(l.sequence) || '|' || min(l.sequence) || '|' || max(c.last_sequence) from change_log l"
+                        + " cross join change_log_counter c"));
+        assertEquals(List.of(), strings("select l.resource_id from change_log l join event e on e.id = l.resource_id"
+                + " where l.version <> e.version"), "each entry names the event's version");
+
         // Once: it finds nothing more to do.
         StarterLedgerUpgrade.Outcome again = new StarterLedgerUpgrade(db).run();
         assertEquals(new StarterLedgerUpgrade.Outcome(List.of(), List.of(), List.of()), again);
@@ -170,6 +182,17 @@ class StarterLedgerUpgradeTest {
     }
 
     // ---- helpers ----
+
+    /** How many starter events the upgrade added: those that had no revision before it and have one now. */
+    private long added(Map<String, Long> revisionsBefore, StarterDataset.Dataset dataset) throws SQLException {
+        long added = 0;
+        for (StarterDataset.StarterEvent e : dataset.events()) {
+            if (revisionsBefore.get(e.id().toString()) == null && !strings("select id from event where id = ?", e.id()).isEmpty()) {
+                added++;
+            }
+        }
+        return added;
+    }
 
     /** Migrates to the latest version, or to the last one before `target`. */
     private void migrate(String target) throws SQLException {
