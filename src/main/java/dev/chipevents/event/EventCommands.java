@@ -23,6 +23,7 @@ import dev.chipevents.common.problem.NotFoundProblem;
 import dev.chipevents.common.security.Actor;
 import dev.chipevents.event.links.LinkCommands;
 import dev.chipevents.event.links.LinkReader;
+import dev.chipevents.event.stats.MonthTally;
 import dev.chipevents.history.Change;
 import dev.chipevents.history.ChangeRecorder;
 import dev.chipevents.history.History;
@@ -47,9 +48,10 @@ public class EventCommands {
     private final LinkReader links;
     private final LinkCommands linkCommands;
     private final ObjectMapper json;
+    private final MonthTally tally;
 
     EventCommands(EventRepository events, EventApplier applier, ChangeRecorder changes, History history, MergePatch mergePatch,
-            Actor actor, LinkReader links, LinkCommands linkCommands, ObjectMapper json) {
+            Actor actor, LinkReader links, LinkCommands linkCommands, ObjectMapper json, MonthTally tally) {
         this.events = events;
         this.applier = applier;
         this.changes = changes;
@@ -59,6 +61,7 @@ public class EventCommands {
         this.links = links;
         this.linkCommands = linkCommands;
         this.json = json;
+        this.tally = tally;
     }
 
     public EventResponse create(EventRequest request) {
@@ -72,7 +75,7 @@ public class EventCommands {
         applier.apply(event, request);
         event.changedBy(actor.name(), event.getCreatedAt());
         events.persist(event);
-        return recorded(event, Operation.CREATE);
+        return recorded(event, Operation.CREATE, null);
     }
 
     /** Replaces every field; server-owned fields sent back from a GET must still be what is stored. */
@@ -102,9 +105,11 @@ public class EventCommands {
         Event event = find(id);
         ETags.checkMatch(ifMatch, event.getVersion());
         EventResponse deleted = EventMapper.toResponse(event, links.of(id));
+        MonthTally.Entry before = MonthTally.of(event);
         linkCommands.removeAll(event);
         events.delete(event);
         changes.record(new Change(ResourceKind.EVENT, id, Operation.DELETE, Clocks.now(), deleted));
+        tally.moved(before, null);
     }
 
     /** Brings a deleted event back, with its id, as it was when deleted. */
@@ -129,7 +134,7 @@ public class EventCommands {
         events.persist(event);
         events.flush();
         linkCommands.restore(event, last.links());
-        return recorded(event, Operation.RESTORE);
+        return recorded(event, Operation.RESTORE, null);
     }
 
     /** Refuses an externalId that another event has (409). */
@@ -145,15 +150,18 @@ public class EventCommands {
 
     private EventResponse update(Event event, EventRequest request) {
         checkExternalId(request.externalId(), event.getId());
+        MonthTally.Entry before = MonthTally.of(event);
         applier.apply(event, request);
         event.changedBy(actor.name(), Clocks.now());
-        return recorded(event, Operation.UPDATE);
+        return recorded(event, Operation.UPDATE, before);
     }
 
-    private EventResponse recorded(Event event, Operation operation) {
+    /** Records the change; `before` is what the event counted as in the statistics before it (null when new). */
+    private EventResponse recorded(Event event, Operation operation, MonthTally.Entry before) {
         events.flush(); // the new version, before it is answered
         EventResponse state = EventMapper.toResponse(event, operation == Operation.CREATE ? List.of() : links.of(event.getId()));
         changes.record(new Change(ResourceKind.EVENT, event.getId(), operation, event.getUpdatedAt(), state));
+        tally.moved(before, MonthTally.of(event));
         return state;
     }
 

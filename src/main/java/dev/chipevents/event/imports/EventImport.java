@@ -39,6 +39,7 @@ import dev.chipevents.event.links.LinkImports;
 import dev.chipevents.event.links.LinkReader;
 import dev.chipevents.event.links.LinkRequest;
 import dev.chipevents.event.links.LinkedEvent;
+import dev.chipevents.event.stats.MonthTally;
 import dev.chipevents.history.Change;
 import dev.chipevents.history.ChangeRecorder;
 import dev.chipevents.history.Operation;
@@ -67,9 +68,10 @@ public class EventImport {
     private final ChangeRecorder changes;
     private final LinkReader links;
     private final LinkImports linkImports;
+    private final MonthTally tally;
 
     EventImport(EntityManager em, Sql sql, ObjectMapper json, Validator validator, Actor actor, EventApplier applier,
-            EventBatchWriter writer, ChangeRecorder changes, LinkReader links, LinkImports linkImports) {
+            EventBatchWriter writer, ChangeRecorder changes, LinkReader links, LinkImports linkImports, MonthTally tally) {
         this.em = em;
         this.sql = sql;
         this.json = json;
@@ -80,6 +82,7 @@ public class EventImport {
         this.changes = changes;
         this.links = links;
         this.linkImports = linkImports;
+        this.tally = tally;
     }
 
     /** A valid row waiting for its chunk to be written, with the links it asks for. */
@@ -153,6 +156,7 @@ public class EventImport {
         String who = actor.name();
         List<Event> created = new ArrayList<>(chunk.size());
         List<Event> updated = new ArrayList<>();
+        List<MonthTally.Entry[]> tallied = new ArrayList<>(chunk.size());
         for (Pending pending : chunk) {
             EventRequest request = pending.request();
             Event event = request.externalId() == null ? null : existing.get(request.externalId());
@@ -163,6 +167,7 @@ public class EventImport {
             }
             boolean fresh = event == null;
             Event target = fresh ? new Event(Ids.newId(), Clocks.now()) : event;
+            MonthTally.Entry before = fresh ? null : MonthTally.of(target);
             try {
                 applier.apply(target, request, companies);
             } catch (InvalidRequestProblem e) {
@@ -171,6 +176,7 @@ public class EventImport {
             }
             target.changedBy(who, fresh ? target.getCreatedAt() : Clocks.now());
             (fresh ? created : updated).add(target);
+            tallied.add(new MonthTally.Entry[]{ before, MonthTally.of(target) });
             if (!pending.links().isEmpty()) {
                 rowLinks.add(new LinkImports.RowLinks(pending.row(), target.getId(), pending.links()));
             }
@@ -185,6 +191,7 @@ public class EventImport {
             updated.forEach(e -> recorded.add(new Change(ResourceKind.EVENT, e.getId(), Operation.UPDATE, e.getUpdatedAt(),
                     EventMapper.toResponse(e, linked.getOrDefault(e.getId(), List.of())))));
             changes.recordImported(ResourceKind.EVENT, recorded);
+            tallied.forEach(change -> tally.moved(change[0], change[1]));
             counts.created += created.size();
             counts.updated += updated.size();
         }
