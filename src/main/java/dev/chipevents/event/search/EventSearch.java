@@ -20,7 +20,7 @@ import dev.chipevents.event.EventResponse;
 
 /** The reads of events: one by id, a page of a query, every match in batches, and counts. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.SUPPORTS)
 public class EventSearch {
 
     /** Rows after a position, for streaming every match; `lastPosition` is where the next batch starts. */

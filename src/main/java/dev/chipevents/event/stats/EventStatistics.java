@@ -21,7 +21,7 @@ import dev.chipevents.event.search.EventQuery;
  * a month on a day. By month, quarter, year or type over whole months and types only, they come from {@link MonthTally}.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.SUPPORTS)
 public class EventStatistics {
 
     private final EventFilters filters;
