@@ -37,7 +37,19 @@ public class StatementTimeout implements AgroalPoolInterceptor {
     void onStart(@Observes StartupEvent start) {
         started = true;
         if (milliseconds > 0) {
-            dataSource.get().flush(AgroalDataSource.FlushMode.GRACEFUL); // idle ones now, busy ones when they come back
+            AgroalDataSource pool = dataSource.get();
+            // An embedded H2 closes its database when its last connection closes, and spends up to MAX_COMPACT_TIME
+            // compacting the file first, while new connections wait (past the pool's acquisition timeout on a large
+            // file, which failed the start). So a connection is held across the flush, and a new one (with the limit)
+            // is opened before the held one goes: the database stays open throughout.
+            try (Connection held = pool.getConnection()) {
+                pool.flush(AgroalDataSource.FlushMode.GRACEFUL); // idle ones now, busy ones (the held one) when they come back
+                try (Connection fresh = pool.getConnection()) {
+                    fresh.isValid(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not renew the pool's connections with the statement timeout", e);
+            }
         }
     }
 
