@@ -47,27 +47,6 @@ public interface ChipEventsConfig {
     @WithDefault("10000")
     int queryTimeoutMs();
 
-    H2 h2();
-
-    /** The embedded H2 file's upkeep (ignored on PostgreSQL and in-memory H2). */
-    interface H2 {
-
-        /** How often the file's live share is checked (CHIP_EVENTS_H2_COMPACTION_EVERY). */
-        @WithName("compaction.every")
-        @WithDefault("5s")
-        String compactionEvery();
-
-        /** A file smaller than this is left alone (CHIP_EVENTS_H2_COMPACTION_MIN_BYTES). */
-        @WithName("compaction.min-bytes")
-        @WithDefault("67108864")
-        long compactionMinBytes();
-
-        /** The longest one compaction may run; writers wait for it (CHIP_EVENTS_H2_COMPACTION_MAX_MILLIS). */
-        @WithName("compaction.max-millis")
-        @WithDefault("1000")
-        int compactionMaxMillis();
-    }
-
     Stats stats();
 
     Cors cors();
