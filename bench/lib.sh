@@ -192,7 +192,8 @@ stats_uncached() { # db base key n
 # Size of the H2 file now, and (when the app is stopped) of a compacted copy: the tables and their
 # indexes with nothing dead in between, which is what "its table data" is measured as.
 # The running service's file when the writes were answered, then (the target's figure) after H2_SETTLE_S seconds
-# (30) with nothing else running: the service compacts the file every few seconds (common/db/H2FileCompaction).
+# (30) with nothing else running. H2 compacts nothing by itself meanwhile (WRITE_DELAY=0 keeps its background
+# thread off); the second figure shows whether that ever changes.
 h2_settled_disk() { # data-folder scenario-prefix h2-jar
   local size
   size=$(stat -c %s "$1/chip-events.mv.db")
