@@ -191,18 +191,6 @@ stats_uncached() { # db base key n
 
 # Size of the H2 file now, and (when the app is stopped) of a compacted copy: the tables and their
 # indexes with nothing dead in between, which is what "its table data" is measured as.
-# The running service's file when the writes were answered, then (the target's figure) after H2_SETTLE_S seconds
-# (30) with nothing else running. H2 compacts nothing by itself meanwhile (WRITE_DELAY=0 keeps its background
-# thread off); the second figure shows whether that ever changes.
-h2_settled_disk() { # data-folder scenario-prefix h2-jar
-  local size
-  size=$(stat -c %s "$1/chip-events.mv.db")
-  record h2 service "$2-answered" file_mb "$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }')"
-  echo "   H2 file $(( size / 1048576 )) MB when answered; waiting ${H2_SETTLE_S:-30} s"
-  sleep "${H2_SETTLE_S:-30}"
-  h2_disk "$1" "$2-live" "$3"
-}
-
 h2_disk() { # data-folder scenario h2-jar [compact]
   local file="$1/chip-events.mv.db" scenario=$2 h2=$3 size compacted copy="$BENCH_WORK/h2-compact"
   size=$(stat -c %s "$file")
@@ -218,4 +206,16 @@ h2_disk() { # data-folder scenario h2-jar [compact]
   else
     echo "   H2 file $(( size / 1048576 )) MB ($scenario)"
   fi
+}
+
+# The running service's file when the writes were answered, then (the target's figure) after H2_SETTLE_S seconds
+# (30) with nothing else running. H2 compacts nothing by itself meanwhile (WRITE_DELAY=0 keeps its background
+# thread off); the second figure shows whether that ever changes.
+h2_settled_disk() { # data-folder scenario-prefix h2-jar
+  local size
+  size=$(stat -c %s "$1/chip-events.mv.db")
+  record h2 service "$2-answered" file_mb "$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }')"
+  echo "   H2 file $(( size / 1048576 )) MB when answered; waiting ${H2_SETTLE_S:-30} s"
+  sleep "${H2_SETTLE_S:-30}"
+  h2_disk "$1" "$2-live" "$3"
 }
