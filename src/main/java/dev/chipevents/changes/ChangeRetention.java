@@ -13,7 +13,7 @@ import dev.chipevents.common.Clocks;
 import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.history.ChangeLog;
 
-/** Removes change-log entries older than the retention window (CHIP_EVENTS_CHANGES_RETENTION), every hour. */
+/** Removes change-log entries older than the retention window (CHIP_EVENTS_CHANGES_RETENTION), every hour; never once the application is stopping. */
 @ApplicationScoped
 class ChangeRetention {
 
@@ -27,7 +27,8 @@ class ChangeRetention {
         this.config = config;
     }
 
-    @Scheduled(every = "1h", delay = 2, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delay = 2, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         int removed = QuarkusTransaction.requiringNew()
                 .call(() -> log.purgeBefore(Clocks.now().minus(config.changes().retention())));

@@ -167,8 +167,9 @@ public class Idempotency {
         }
     }
 
-    /** Forgets the keys whose retention is over (CHIP_EVENTS_IDEMPOTENCY_RETENTION), every hour and at start. */
-    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Forgets the keys whose retention is over (CHIP_EVENTS_IDEMPOTENCY_RETENTION): a minute after start, then every hour; never once the application is stopping. */
+    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         int purged = QuarkusTransaction.requiringNew()
                 .call(() -> sql.update("delete from idempotency_record where expires_at < ?", Clocks.now()));
