@@ -6,9 +6,10 @@ import java.sql.Statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 
-import io.agroal.api.AgroalDataSource;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.runtime.StartupEvent;
 
@@ -20,48 +21,46 @@ import dev.chipevents.common.config.ChipEventsConfig;
  * instead of per statement, which costs H2 a command before every statement. A statement past it is
  * cancelled by the database and answered with a 503 problem. Set only once the service has started,
  * so that schema migrations at start-up run without it.
+ *
+ * <p>The connections opened during start-up get the limit when they are next handed out, not by closing
+ * them: an embedded H2 closes its database when its last connection closes, and compacts the file first
+ * (for up to MAX_COMPACT_TIME), while new connections wait past the pool's acquisition timeout. Renewing
+ * the pool at start (Agroal flushes in the background) could close every connection at once and failed
+ * some restarts on a large file.
  */
 @ApplicationScoped
 public class StatementTimeout implements AgroalPoolInterceptor {
 
     private final int milliseconds;
-    private final Instance<AgroalDataSource> dataSource;
+    /** The drivers' own connections (weakly held, by identity) that have the limit already. */
+    private final Cache<Connection, Boolean> limited = Caffeine.newBuilder().weakKeys().build();
     private volatile boolean started;
 
-    public StatementTimeout(ChipEventsConfig config, Instance<AgroalDataSource> dataSource) {
+    public StatementTimeout(ChipEventsConfig config) {
         this.milliseconds = Math.max(0, config.queryTimeoutMs());
-        this.dataSource = dataSource;
     }
 
-    /** From now on every new connection gets the limit; those opened during start-up are closed so that none is left without it. */
+    /** From now on every connection gets the limit when it is handed out, if it does not have it yet. */
     void onStart(@Observes StartupEvent start) {
         started = true;
-        if (milliseconds > 0) {
-            AgroalDataSource pool = dataSource.get();
-            // An embedded H2 closes its database when its last connection closes, and spends up to MAX_COMPACT_TIME
-            // compacting the file first, while new connections wait (past the pool's acquisition timeout on a large
-            // file, which failed the start). So a connection is held across the flush, and a new one (with the limit)
-            // is opened before the held one goes: the database stays open throughout.
-            try (Connection held = pool.getConnection()) {
-                pool.flush(AgroalDataSource.FlushMode.GRACEFUL); // idle ones now, busy ones (the held one) when they come back
-                try (Connection fresh = pool.getConnection()) {
-                    fresh.isValid(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not renew the pool's connections with the statement timeout", e);
-            }
-        }
     }
 
     @Override
-    public void onConnectionCreate(Connection connection) {
+    public void onConnectionAcquire(Connection connection) {
         if (!started || milliseconds == 0) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            statement.execute(
-                    "PostgreSQL".equals(product) ? "set statement_timeout = " + milliseconds : "set query_timeout " + milliseconds);
+        try {
+            Connection own = connection.unwrap(Connection.class);
+            if (limited.getIfPresent(own) != null) {
+                return;
+            }
+            try (Statement statement = own.createStatement()) {
+                String product = own.getMetaData().getDatabaseProductName();
+                statement.execute(
+                        "PostgreSQL".equals(product) ? "set statement_timeout = " + milliseconds : "set query_timeout " + milliseconds);
+            }
+            limited.put(own, Boolean.TRUE);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set the statement timeout on a database connection", e);
         }
