@@ -49,6 +49,17 @@ public interface ChipEventsConfig {
 
     Stats stats();
 
+    /** Reads of one event (CHIP_EVENTS_EVENT_CACHE_SIZE). */
+    @WithName("event-cache")
+    EventCache eventCache();
+
+    interface EventCache {
+
+        /** How many events read by id a replica keeps to answer again while nothing has changed since (0: none). */
+        @WithDefault("4096")
+        int size();
+    }
+
     Cors cors();
 
     Timeline timeline();

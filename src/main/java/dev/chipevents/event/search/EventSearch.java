@@ -31,16 +31,18 @@ public class EventSearch {
     private final EventFilters filters;
     private final KeysetPager pager;
     private final EntityManager em;
+    private final EventCache cache;
 
-    EventSearch(EventRows rows, EventFilters filters, KeysetPager pager, EntityManager em) {
+    EventSearch(EventRows rows, EventFilters filters, KeysetPager pager, EntityManager em, EventCache cache) {
         this.rows = rows;
+        this.cache = cache;
         this.filters = filters;
         this.pager = pager;
         this.em = em;
     }
 
     public EventResponse get(UUID id) {
-        EventResponse event = rows.byId(id);
+        EventResponse event = cache.get(id, rows::byId);
         if (event == null) {
             throw new NotFoundProblem("event", id);
         }
