@@ -34,7 +34,7 @@ function table(db) {
     + 'the import rate is that of the step which reached the size. List scenarios: requests/s, p50 / p99.');
   out.push('');
   out.push('| events | import (this step) | first page | deep page (half-way) | type + date page | full text (two words) '
-    + '| stats by month, uncached (median) | GET by id |');
+    + '| stats by month, uncached (median) | GET by id (cache off) |');
   out.push('|---|---|---|---|---|---|---|---|');
   for (const label of labels.filter((l) => l.startsWith(`${db}:`))) {
     out.push(`| ${n(Number(label.split(':')[1]))} | ${n(get(label, 'import', 'rows_s'))} rows/s | ${list(label, 'first-page')} `

@@ -166,6 +166,14 @@ service_leg() { # db
   [ "$db" = h2 ] && h2_settled_disk "$h2_dir" disk-writes "$h2_jar"
   app_stop "$APP_PID"
   [ "$db" = h2 ] && h2_disk "$h2_dir" disk-writes-sigterm "$h2_jar" compact
+
+  # GET by id with the cache off: what reading an event not read since the last write costs.
+  app_start "$BENCH_WORK/service-$db" "$opts" "$port" "$log" "${settings[@]}" CHIP_EVENTS_EVENT_CACHE_SIZE=0
+  BENCH_IDS="$BENCH_WORK/ids-service-$db.txt" BENCH_ID_PATH=/api/v1/events/ \
+    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${warm}s" -s bench/wrk/get-by-id.lua "$base/" >/dev/null
+  BENCH_IDS="$BENCH_WORK/ids-service-$db.txt" BENCH_ID_PATH=/api/v1/events/ \
+    run_wrk "$db" service get-by-id-uncached "$base/" bench/wrk/get-by-id.lua
+  app_stop "$APP_PID"
   return 0
 }
 
