@@ -13,7 +13,10 @@ import dev.chipevents.common.Clocks;
 import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.history.ChangeLog;
 
-/** Removes change-log entries older than the retention window (CHIP_EVENTS_CHANGES_RETENTION), every hour; never once the application is stopping. */
+/**
+ * Removes change-log entries older than the retention window (CHIP_EVENTS_CHANGES_RETENTION), every hour; never once the
+ * application is stopping.
+ */
 @ApplicationScoped
 class ChangeRetention {
 

@@ -167,7 +167,10 @@ public class Idempotency {
         }
     }
 
-    /** Forgets the keys whose retention is over (CHIP_EVENTS_IDEMPOTENCY_RETENTION): a minute after start, then every hour; never once the application is stopping. */
+    /**
+     * Forgets the keys whose retention is over (CHIP_EVENTS_IDEMPOTENCY_RETENTION): a minute after start, then every hour;
+     * never once the application is stopping.
+     */
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
