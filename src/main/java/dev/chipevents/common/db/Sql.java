@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -167,6 +168,8 @@ public class Sql {
                 statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else if (value instanceof Enum<?> e) {
                 statement.setString(index, e.name());
+            } else if (value instanceof UUID[] uuids) {
+                statement.setArray(index, statement.getConnection().createArrayOf("uuid", uuids));
             } else {
                 statement.setObject(index, value);
             }

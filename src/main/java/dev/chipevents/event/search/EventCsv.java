@@ -2,19 +2,23 @@ package dev.chipevents.event.search;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.chipevents.event.EventResponse;
+import dev.chipevents.event.ParticipantResponse;
+import dev.chipevents.event.SourceDto;
 
 /**
  * RFC 4180 CSV of events (Jackson's CSV writer): one row per event, the header names are the JSON
@@ -31,6 +35,10 @@ public final class EventCsv {
 
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA;
+    private static final TypeReference<List<ParticipantResponse>> PARTICIPANTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SourceDto>> SOURCES = new TypeReference<>() {
+    };
 
     static {
         CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
@@ -38,42 +46,48 @@ public final class EventCsv {
         SCHEMA = builder.build();
     }
 
-    private final SequenceWriter rows;
-    private final ObjectMapper json;
+    private final CsvGenerator rows;
+    private final ObjectWriter participants;
+    private final ObjectWriter sources;
 
     EventCsv(OutputStream out, ObjectMapper json) throws IOException {
-        Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-        this.rows = CSV.writer(SCHEMA).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(writer);
-        this.json = json;
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.rows = CSV.getFactory().createGenerator(writer);
+        rows.setSchema(SCHEMA);
+        rows.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.participants = json.writerFor(PARTICIPANTS);
+        this.sources = json.writerFor(SOURCES);
     }
 
+    /** One row, cell by cell through Jackson's CSV generator (no list of cells, no serializer lookup per row). */
     void write(EventResponse e) throws IOException {
-        List<String> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(e.id().toString());
-        cells.add(e.type().name());
-        cells.add(e.occurredOn().toString());
-        cells.add(e.datePrecision().name());
-        cells.add(text(e.title()));
-        cells.add(text(e.summary()));
-        cells.add(number(e.amount()));
-        cells.add(e.amountKind() == null ? "" : e.amountKind().name());
-        cells.add(e.currency() == null ? "" : e.currency());
-        cells.add(number(e.percentChange()));
-        cells.add(e.country() == null ? "" : e.country());
-        cells.add(json.writeValueAsString(e.participants()));
-        cells.add(String.join(";", e.tags()));
-        cells.add(json.writeValueAsString(e.sources()));
-        cells.add(text(e.externalId()));
-        cells.add(e.createdAt().toString());
-        cells.add(e.updatedAt().toString());
-        cells.add(String.valueOf(e.version()));
-        rows.write(cells);
+        rows.writeStartArray();
+        rows.writeString(e.id().toString());
+        rows.writeString(e.type().name());
+        rows.writeString(e.occurredOn().toString());
+        rows.writeString(e.datePrecision().name());
+        rows.writeString(text(e.title()));
+        rows.writeString(text(e.summary()));
+        rows.writeString(number(e.amount()));
+        rows.writeString(e.amountKind() == null ? "" : e.amountKind().name());
+        rows.writeString(e.currency() == null ? "" : e.currency());
+        rows.writeString(number(e.percentChange()));
+        rows.writeString(e.country() == null ? "" : e.country());
+        rows.writeString(participants.writeValueAsString(e.participants()));
+        rows.writeString(String.join(";", e.tags()));
+        rows.writeString(sources.writeValueAsString(e.sources()));
+        rows.writeString(text(e.externalId()));
+        rows.writeString(e.createdAt().toString());
+        rows.writeString(e.updatedAt().toString());
+        rows.writeString(String.valueOf(e.version()));
+        rows.writeEndArray();
     }
 
     void flush() throws IOException {
         rows.flush();
     }
 
+    /** Ends the document; the header alone when nothing matched. */
     void close() throws IOException {
         rows.close();
     }

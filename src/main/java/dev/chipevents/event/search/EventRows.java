@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.chipevents.common.db.Sql;
 import dev.chipevents.event.AmountKind;
 import dev.chipevents.event.DatePrecision;
@@ -43,10 +45,12 @@ class EventRows {
 
     private final EntityManager em;
     private final Sql sql;
+    private final String children;
 
-    EventRows(EntityManager em, Sql sql) {
+    EventRows(EntityManager em, Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.sql = sql;
+        this.children = childrenStatement(dbKind.startsWith("postgres"));
     }
 
     /** The events matching an HQL where clause (on alias e, may be empty), in the order given, at most `limit` of them. */
@@ -86,6 +90,38 @@ class EventRows {
         return events;
     }
 
+    /**
+     * The statement of {@link #children}: its five selects each read the rows of the events in one array parameter.
+     * PostgreSQL gets {@code = any(?)}, an index scan over the array's values like an IN list. H2 checks every row an
+     * index finds against each value of an IN list or array again (time grows with the page's size squared), so on H2
+     * the array is unnested and joined to the child table's event index.
+     */
+    private static String childrenStatement(boolean postgres) {
+        String link = ", l.id, o.id, o.title, l.type, o.date_precision, l.note, l.source_url, l.source_publisher, l.source_title,"
+                + " o.occurred_on, l.source_published_on";
+        return "select 1 as kind, p.event_id, p.position, c.id as id1, cast(null as uuid) as id2, c.name as text1,"
+                + " c.ticker as text2, p.role as text3, cast(null as varchar(1000)) as text4, cast(null as varchar(2048)) as text5,"
+                + " cast(null as varchar(200)) as text6, cast(null as varchar(300)) as text7, cast(null as date) as date1,"
+                + " cast(null as date) as date2"
+                + ofEvents(postgres, "event_participant p", "p.event_id", " join company c on c.id = p.company_id")
+                + " union all select 2, t.event_id, t.position, null, null, t.tag, null, null, null, null, null, null, null, null"
+                + ofEvents(postgres, "event_tag t", "t.event_id", "")
+                + " union all select 3, s.event_id, s.position, null, null, s.url, s.publisher, s.title, null, null, null, null,"
+                + " s.published_on, null" + ofEvents(postgres, "event_source s", "s.event_id", "")
+                + " union all select 4, l.from_event_id, 0" + link
+                + ofEvents(postgres, "event_link l", "l.from_event_id", " join event o on o.id = l.to_event_id")
+                + " union all select 5, l.to_event_id, 0" + link
+                + ofEvents(postgres, "event_link l", "l.to_event_id", " join event o on o.id = l.from_event_id")
+                + " order by 1, 2, 3";
+    }
+
+    private static String ofEvents(boolean postgres, String table, String eventColumn, String joins) {
+        if (postgres) {
+            return " from " + table + joins + " where " + eventColumn + " = any(?)";
+        }
+        return " from unnest(cast(? as uuid array)) as ids(event_id) join " + table + " on " + eventColumn + " = ids.event_id" + joins;
+    }
+
     private record Children(Map<UUID, List<ParticipantResponse>> participants, Map<UUID, List<String>> tags,
             Map<UUID, List<SourceDto>> sources, Map<UUID, List<LinkedEvent>> links) {
     }
@@ -93,34 +129,13 @@ class EventRows {
     /**
      * Participants (with company name and ticker), tags, sources and links (both ends, with the other event's title
      * and date) of the given events in one statement: five selects joined by UNION ALL, told apart by their first
-     * column. The id list is padded to a power of two (repeating the last id) so that the database sees few statement
-     * shapes.
+     * column. The ids go in as one array parameter per select, so the statement has one shape whatever the page's size.
      */
     private Children children(List<UUID> ids) {
-        int slots = Integer.highestOneBit(Math.max(1, ids.size() - 1)) << 1;
-        String in = " in (" + String.join(", ", Collections.nCopies(slots, "?")) + ")";
-        String link = ", l.id, o.id, o.title, l.type, o.date_precision, l.note, l.source_url, l.source_publisher, l.source_title,"
-                + " o.occurred_on, l.source_published_on from event_link l join event o on o.id = ";
-        String statement = "select 1 as kind, p.event_id, p.position, c.id as id1, cast(null as uuid) as id2, c.name as text1,"
-                + " c.ticker as text2, p.role as text3, cast(null as varchar(1000)) as text4, cast(null as varchar(2048)) as text5,"
-                + " cast(null as varchar(200)) as text6, cast(null as varchar(300)) as text7, cast(null as date) as date1,"
-                + " cast(null as date) as date2"
-                + " from event_participant p join company c on c.id = p.company_id where p.event_id" + in
-                + " union all select 2, t.event_id, t.position, null, null, t.tag, null, null, null, null, null, null, null, null"
-                + " from event_tag t where t.event_id" + in
-                + " union all select 3, s.event_id, s.position, null, null, s.url, s.publisher, s.title, null, null, null, null,"
-                + " s.published_on, null from event_source s where s.event_id" + in
-                + " union all select 4, l.from_event_id, 0" + link + "l.to_event_id where l.from_event_id" + in
-                + " union all select 5, l.to_event_id, 0" + link + "l.from_event_id where l.to_event_id" + in
-                + " order by 1, 2, 3";
-        List<UUID> parameters = new ArrayList<>(5 * slots);
-        for (int part = 0; part < 5; part++) {
-            for (int i = 0; i < slots; i++) {
-                parameters.add(ids.get(Math.min(i, ids.size() - 1)));
-            }
-        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        List<UUID[]> parameters = Collections.nCopies(5, array);
         Children children = new Children(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-        sql.query(statement, parameters, row -> {
+        sql.query(this.children, parameters, row -> {
             UUID event = row.getObject(2, UUID.class);
             int kind = row.getInt(1);
             switch (kind) {
