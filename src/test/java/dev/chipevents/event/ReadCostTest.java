@@ -13,11 +13,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -28,8 +25,10 @@ import dev.chipevents.support.TestData;
  * What reads cost the database: a page or one event is a fixed number of statements however many
  * participants, tags and sources its events have (no N+1), and cached statistics never hide a write.
  * Statements are counted with Hibernate's statistics (on in the test profile) and the plain-SQL path's own count.
- * Both counts are global, so the scheduled purges (a minute and two minutes after start) are paused meanwhile:
- * a purge that ran during a read made it cost one statement more.
+ * Both counts are the whole application's: a statement of a background reader (the change feed, woken by the last
+ * commit or by PostgreSQL's NOTIFY, or a scheduled purge) that falls into a measurement adds to it, and once made a
+ * read seem to cost one statement more. Such work can only add, never take away, so each figure is the fewest of
+ * three tries.
  */
 @QuarkusTest
 class ReadCostTest {
@@ -39,19 +38,6 @@ class ReadCostTest {
 
     @Inject
     Sql sql;
-
-    @Inject
-    Scheduler scheduler;
-
-    @BeforeEach
-    void pauseScheduledPurges() {
-        scheduler.pause();
-    }
-
-    @AfterEach
-    void resumeScheduledPurges() {
-        scheduler.resume();
-    }
 
     @Test
     void aPageCostsTwoStatementsWhateverItsSize() {
@@ -69,10 +55,10 @@ class ReadCostTest {
             }
             previous = id;
         }
-        long small = statementsFor(() -> given().queryParam("tag", tag).queryParam("limit", 2).when().get("/api/v1/events")
+        long small = fewestOf3(() -> given().queryParam("tag", tag).queryParam("limit", 2).when().get("/api/v1/events")
                 .then().statusCode(200).body("items", hasSize(2)).body("items[0].tags", contains(tag, "second", "third"))
                 .body("items[0].sources[0].publisher", equalTo("Example")));
-        long large = statementsFor(() -> given().queryParam("tag", tag).queryParam("limit", 12).when().get("/api/v1/events")
+        long large = fewestOf3(() -> given().queryParam("tag", tag).queryParam("limit", 12).when().get("/api/v1/events")
                 .then().statusCode(200).body("items", hasSize(12)).body("items.participants.flatten().companyId", hasSize(12))
                 .body("items.links.flatten()", hasSize(22)));
         assertEquals(2, small, "a page of 2: the rows, then participants, tags, sources and links together");
@@ -80,7 +66,20 @@ class ReadCostTest {
     }
 
     @Test
-    void oneEventCostsTwoStatementsAndOneWhileNothingChanged() {
+    void oneEventCostsThreeStatementsAndOneWhileNothingChanged() {
+        long first = Long.MAX_VALUE;
+        long again = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            Runnable read = aLinkedEventsRead();
+            first = Math.min(first, statementsOf(read));
+            again = Math.min(again, statementsOf(read));
+        }
+        assertEquals(3, first, "the change log's last number, then the event, then its participants, tags, sources and links");
+        assertEquals(1, again, "nothing changed since: the change log's last number only (EventCacheTest)");
+    }
+
+    /** A new event with a participant, two tags and a link, and a GET of it that checks all of them. */
+    private static Runnable aLinkedEventsRead() {
         String company = TestData.createCompany();
         Map<String, Object> body = TestData.eventWith("cost of one", company);
         body.put("tags", List.of("a", "b"));
@@ -88,13 +87,9 @@ class ReadCostTest {
         String other = TestData.createEvent(TestData.event("cost of one, linked")).path("id");
         given().contentType(ContentType.JSON).body(Map.of("type", "RESPONDS_TO", "eventId", other))
                 .when().post("/api/v1/events/" + id + "/links").then().statusCode(201);
-        Runnable read = () -> given().when().get("/api/v1/events/" + id)
+        return () -> given().when().get("/api/v1/events/" + id)
                 .then().statusCode(200).body("participants[0].companyId", equalTo(company)).body("tags", contains("a", "b"))
                 .body("links[0].eventId", equalTo(other));
-        long first = statementsOf(read);
-        long again = statementsOf(read);
-        assertEquals(3, first, "the change log's last number, then the event, then its participants, tags, sources and links");
-        assertEquals(1, again, "nothing changed since: the change log's last number only (EventCacheTest)");
     }
 
     @Test
@@ -132,11 +127,14 @@ class ReadCostTest {
                 .then().statusCode(200).body("buckets[0].key", equalTo("2022")).body("buckets[0].count", equalTo(1));
     }
 
-    private long statementsFor(Runnable request) {
-        request.run(); // once to warm anything lazily loaded (keys, caches)
-        long before = statements();
+    /** The fewest statements of three runs of a request, after one run to warm anything lazily loaded (keys, caches). */
+    private long fewestOf3(Runnable request) {
         request.run();
-        return statements() - before;
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            fewest = Math.min(fewest, statementsOf(request));
+        }
+        return fewest;
     }
 
     private long statementsOf(Runnable request) {
