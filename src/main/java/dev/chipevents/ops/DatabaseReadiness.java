@@ -1,6 +1,8 @@
 package dev.chipevents.ops;
 
 import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,8 +13,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.agroal.api.AgroalDataSource;
 
+import dev.chipevents.common.problem.DatabaseFailures;
+
 /**
- * Ready while the database answers. A pool whose every connection is in use is busy, not down: the
+ * Ready while the database answers a statement. A pool whose every connection is in use is busy, not down: the
  * service stays in the load balancer (requests that find no connection answer 503 with Retry-After)
  * instead of being taken out of it exactly when it has the most to do.
  */
@@ -36,10 +40,15 @@ public class DatabaseReadiness implements HealthCheck {
         if (active >= maxSize) {
             return answer.withData("state", "busy: every connection is in use").up().build();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2) ? answer.up().build() : answer.withData("state", "the database does not answer").down().build();
+        // A statement, not Connection.isValid: H2 keeps a pooled connection valid after it has closed its database
+        // (a full disk), while every statement fails.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            statement.execute("select 1");
+            return answer.up().build();
         } catch (Exception e) {
-            return answer.withData("state", "the database cannot be reached").down().build();
+            String state = DatabaseFailures.of(e).map(p -> p.title().toLowerCase(Locale.ROOT)).orElse("the database does not answer");
+            return answer.withData("state", state).down().build();
         }
     }
 }

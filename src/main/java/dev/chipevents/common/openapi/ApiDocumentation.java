@@ -179,13 +179,19 @@ import dev.chipevents.common.problem.Problem;
                                                 value = """
                                                 {"type": "urn:chip-events:problem:internal-error", "title": "Internal server error", "status": 500, "detail": "The server failed to answer this request. Incident 6f1c2e0a-8d3b-4c5e-9a7f-1b2c3d4e5f60 is logged.", "instance": "/api/v1/events"}"""))),
                         @APIResponse(name = "StatementTimeout", responseCode = "503",
-                                description = "The database statement ran longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled.",
+                                description = "The database statement ran longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was"
+                                        + " cancelled, or the database cannot answer: its disk is full (storage-full), or it has been"
+                                        + " closed or cannot be reached (database-unavailable).",
                                 headers = @Header(name = "Retry-After", description = "Seconds to wait.",
                                         schema = @Schema(type = SchemaType.INTEGER)),
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                                        examples = @ExampleObject(name = "statement-timeout",
-                                                value = """
-                                                {"type": "urn:chip-events:problem:statement-timeout", "title": "Query took too long", "status": 503, "detail": "The database statement took longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled; narrow the filters or retry later.", "instance": "/api/v1/events"}""")))
+                                        examples = {
+                                                @ExampleObject(name = "statement-timeout",
+                                                        value = """
+                                                        {"type": "urn:chip-events:problem:statement-timeout", "title": "Query took too long", "status": 503, "detail": "The database statement took longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled; narrow the filters or retry later.", "instance": "/api/v1/events"}"""),
+                                                @ExampleObject(name = "storage-full",
+                                                        value = """
+                                                        {"type": "urn:chip-events:problem:storage-full", "title": "Database storage full", "status": 503, "detail": "The database could not write to its disk: no space is left on the device. This request was not carried out. Free disk space where the database keeps its files (CHIP_EVENTS_DATA_DIR for the embedded database), then restart the service if it keeps answering 503.", "instance": "/api/v1/events"}""") }))
                 },
                 securitySchemes = {
                         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

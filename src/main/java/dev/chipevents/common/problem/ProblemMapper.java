@@ -147,6 +147,12 @@ public class ProblemMapper {
             return api(new ServiceUnavailableProblem("busy", "Busy", "Every database connection is in use; retry after the number of"
                     + " seconds in Retry-After.", 2), uri);
         }
+        var databaseFailure = DatabaseFailures.of(e);
+        if (databaseFailure.isPresent()) {
+            // One line, no stack trace: once the database is closed every request ends here.
+            LOG.errorf("%s on %s: %s", databaseFailure.get().title(), uri.getPath(), root);
+            return api(databaseFailure.get(), uri);
+        }
         if (root instanceof io.vertx.core.http.HttpClosedException) {
             // The client hung up while sending its body: nobody reads this answer; not the server's fault.
             LOG.debugf("Client closed the connection during %s", uri.getPath());
