@@ -49,12 +49,12 @@ public class CompanyReferences {
             asId(reference).ifPresent(ids::add);
             keys.add(key(reference));
         }
-        List<Company> candidates = companies.findByIdTickerOrName(ids, keys);
+        Candidates candidates = new Candidates(companies.findByIdTickerOrName(ids, keys));
         Map<String, Company> found = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         Map<String, List<Company>> ambiguous = new LinkedHashMap<>();
         for (String reference : distinct) {
-            List<Company> matches = matches(reference, candidates);
+            List<Company> matches = candidates.matches(reference);
             if (matches.isEmpty()) {
                 unknown.add(reference);
             } else if (matches.size() > 1) {
@@ -82,19 +82,37 @@ public class CompanyReferences {
                 : company.getTicker() + " (" + company.getName() + ")";
     }
 
-    private static List<Company> matches(String reference, List<Company> candidates) {
-        Optional<UUID> id = asId(reference);
-        String key = key(reference);
-        Map<UUID, Company> matches = new HashMap<>();
-        for (Company c : candidates) {
-            if (id.isPresent() && c.getId().equals(id.get())) {
-                return List.of(c); // an id names one company, whatever else matches
-            }
-            if ((c.getTicker() != null && c.getTicker().toLowerCase(Locale.ROOT).equals(key)) || c.getNameKey().equals(key)) {
-                matches.put(c.getId(), c);
+    /**
+     * The companies one query found, by id and by the key of their ticker and of their name, so that each reference
+     * is looked up once (a bulk import resolves a thousand rows' references against as many candidates at a time).
+     */
+    private static final class Candidates {
+
+        private final Map<UUID, Company> byId = new HashMap<>();
+        private final Map<String, List<Company>> byKey = new HashMap<>();
+
+        Candidates(List<Company> companies) {
+            for (Company c : companies) {
+                byId.put(c.getId(), c);
+                if (c.getTicker() != null) {
+                    byKey.computeIfAbsent(c.getTicker().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(c);
+                }
+                byKey.computeIfAbsent(c.getNameKey(), k -> new ArrayList<>(1)).add(c);
             }
         }
-        return List.copyOf(matches.values());
+
+        /** An id names one company, whatever else matches; otherwise every company whose ticker or name is the key. */
+        List<Company> matches(String reference) {
+            Optional<UUID> id = asId(reference);
+            if (id.isPresent() && byId.containsKey(id.get())) {
+                return List.of(byId.get(id.get()));
+            }
+            Map<UUID, Company> matches = new LinkedHashMap<>();
+            for (Company c : byKey.getOrDefault(key(reference), List.of())) {
+                matches.put(c.getId(), c);
+            }
+            return List.copyOf(matches.values());
+        }
     }
 
     /** The case-insensitive form of a ticker or a name. */
