@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -138,6 +139,7 @@ public class Event extends AuditedEntity {
 
     public void setAmount(BigDecimal amount) {
         this.amount = amount;
+        participants.forEach(p -> p.setEventAmount(amount));
     }
 
     public AmountKind getAmountKind() {
@@ -188,8 +190,18 @@ public class Event extends AuditedEntity {
         this.searchText = searchText;
     }
 
+    /** The participants, read only: {@link #setParticipants} replaces them. */
     public List<Participant> getParticipants() {
-        return participants;
+        return Collections.unmodifiableList(participants);
+    }
+
+    /** Replaces the participants; each carries a copy of the event's amount. */
+    public void setParticipants(List<Participant> replacement) {
+        participants.clear();
+        for (Participant p : replacement) {
+            p.setEventAmount(amount);
+            participants.add(p);
+        }
     }
 
     public List<String> getTags() {

@@ -60,8 +60,7 @@ public class EventApplier {
         event.setPercentChange(request.percentChange());
         event.setCountry(request.country());
         event.setExternalId(request.externalId());
-        event.getParticipants().clear();
-        event.getParticipants().addAll(participants);
+        event.setParticipants(participants);
         event.getTags().clear();
         event.getTags().addAll(request.tagsOrEmpty());
         event.getSources().clear();

@@ -1,5 +1,7 @@
 package dev.chipevents.event;
 
+import java.math.BigDecimal;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -21,6 +23,13 @@ public class Participant {
     @Column(nullable = false, length = 32)
     private ParticipantRole role;
 
+    /**
+     * A copy of the event's amount, kept by {@link Event}: with the index (company_id, event_amount desc, event_id desc)
+     * a company's events are read in amount order, without walking every event by amount to find the company's.
+     */
+    @Column(name = "event_amount", precision = 24, scale = 4)
+    private BigDecimal eventAmount;
+
     protected Participant() {
     }
 
@@ -35,5 +44,13 @@ public class Participant {
 
     public ParticipantRole getRole() {
         return role;
+    }
+
+    public BigDecimal getEventAmount() {
+        return eventAmount;
+    }
+
+    void setEventAmount(BigDecimal eventAmount) {
+        this.eventAmount = eventAmount;
     }
 }

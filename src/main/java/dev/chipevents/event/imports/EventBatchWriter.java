@@ -24,7 +24,7 @@ class EventBatchWriter {
             + " currency, percent_change, country, external_id, search_text, created_at, updated_at, version, created_by, updated_by,"
             + " amount_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_PARTICIPANT =
-            "insert into event_participant (event_id, position, company_id, role) values (?, ?, ?, ?)";
+            "insert into event_participant (event_id, position, company_id, role, event_amount) values (?, ?, ?, ?, ?)";
     private static final String INSERT_TAG = "insert into event_tag (event_id, position, tag) values (?, ?, ?)";
     private static final String INSERT_SOURCE = "insert into event_source (event_id, position, url, publisher, title, published_on)"
             + " values (?, ?, ?, ?, ?, ?)";
@@ -56,7 +56,8 @@ class EventBatchWriter {
                 .add(e.getVersion()).add(e.getCreatedBy(), Types.VARCHAR).add(e.getUpdatedBy(), Types.VARCHAR)
                 .add(e.getAmountKind() == null ? null : e.getAmountKind().name(), Types.VARCHAR));
         sql.batch(INSERT_PARTICIPANT, participants, (row, p) -> row.add(p.eventId()).add(p.position())
-                .add(p.value().getCompany().getId()).add(p.value().getRole()));
+                .add(p.value().getCompany().getId()).add(p.value().getRole())
+                .add(p.value().getEventAmount(), Types.NUMERIC));
         sql.batch(INSERT_TAG, tags, (row, t) -> row.add(t.eventId()).add(t.position()).add(t.value()));
         sql.batch(INSERT_SOURCE, sources, (row, s) -> row.add(s.eventId()).add(s.position()).add(s.value().getUrl())
                 .add(s.value().getPublisher(), Types.VARCHAR).add(s.value().getTitle(), Types.VARCHAR)

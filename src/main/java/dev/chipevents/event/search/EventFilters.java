@@ -27,10 +27,19 @@ public class EventFilters {
     /**
      * A WHERE clause (empty, or starting with " where "), its named parameters, and the columns it fixes to
      * one value by equality (an ORDER BY may lead with them at no cost, which lets H2 walk an index that
-     * starts with them in the page's order instead of sorting every match).
+     * starts with them in the page's order instead of sorting every match). When the filters restrict to one
+     * company, {@code byCompany} is the same filter as a join of that company's participant rows (alias
+     * {@value #COMPANY_ROW}), for a page that reads them in their own index's order; null otherwise.
      */
-    public record Where(String clause, Map<String, Object> parameters, List<String> fixedColumns) {
+    public record Where(String clause, Map<String, Object> parameters, List<String> fixedColumns, Where byCompany) {
+
+        Where(String clause, Map<String, Object> parameters, List<String> fixedColumns) {
+            this(clause, parameters, fixedColumns, null);
+        }
     }
+
+    /** The alias of the participant row joined in {@link Where#byCompany}. */
+    static final String COMPANY_ROW = "cp";
 
     private final CompanyReferences companies;
     private final EventApplier applier;
@@ -61,15 +70,27 @@ public class EventFilters {
             where.add("e.occurredOn <= :to");
             params.put("to", query.to());
         }
+        // The one company a join may stand for (the scope, else a company filter naming one company), and its term.
+        UUID onlyCompany = null;
+        String onlyCompanyTerm = null;
         if (!query.companies().isEmpty()) {
             // Correlated EXISTS on the collection table alone: the database can walk the page's index
             // and probe (company_id, event_id), or start from the company's events, whichever is cheaper.
-            where.add("exists (select 1 from e.participants pp where pp.company.id in :companies)");
-            params.put("companies", resolve(query.companies()));
+            List<UUID> ids = resolve(query.companies());
+            String term = "exists (select 1 from e.participants pp where pp.company.id in :companies)";
+            where.add(term);
+            params.put("companies", ids);
+            if (ids.size() == 1) {
+                onlyCompany = ids.get(0);
+                onlyCompanyTerm = term;
+            }
         }
         if (scope != null) {
-            where.add("exists (select 1 from e.participants sp where sp.company.id = :scope)");
+            String term = "exists (select 1 from e.participants sp where sp.company.id = :scope)";
+            where.add(term);
             params.put("scope", scope);
+            onlyCompany = scope;
+            onlyCompanyTerm = term;
         }
         if (query.country() != null) {
             where.add("e.country = :country");
@@ -114,7 +135,21 @@ public class EventFilters {
                     + " or exists (select 1 from EventLink li where li.toEventId = e.id and li.fromEventId = :relatedTo))");
             params.put("relatedTo", query.relatedTo());
         }
-        return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params, fixed);
+        Where byCompany = onlyCompany == null ? null : byCompany(where, params, onlyCompanyTerm, onlyCompany);
+        return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params, fixed, byCompany);
+    }
+
+    /** The filters with one company's term replaced by a join of that company's participant rows. */
+    private static Where byCompany(List<String> where, Map<String, Object> params, String term, UUID company) {
+        List<String> terms = new ArrayList<>(where.size());
+        terms.add(COMPANY_ROW + ".company.id = :onlyCompany");
+        where.stream().filter(t -> !t.equals(term)).forEach(terms::add);
+        Map<String, Object> parameters = new LinkedHashMap<>(params);
+        parameters.keySet().removeIf(name -> term.endsWith(":" + name + ")"));
+        parameters.put("onlyCompany", company);
+        // A company takes part in an event at most once (EventApplier refuses it twice), so the join repeats no event.
+        return new Where(" join e.participants " + COMPANY_ROW + " where " + String.join(" and ", terms), parameters,
+                List.of(COMPANY_ROW + ".company.id"));
     }
 
     /** The ids of the companies the references name; a reference that names none, or several, is a 400 problem. */

@@ -1,5 +1,6 @@
 package dev.chipevents.event.search;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,10 @@ public class EventSearch {
     /** One page of the events matching the query; `scope` restricts to one company's events. */
     public EventPage page(EventQuery query, UUID scope) {
         EventFilters.Where where = filters.of(query, scope);
-        List<SortColumn<EventResponse>> order = EventSort.columns(query.sort());
+        Plan plan = plan(where, EventSort.columns(query.sort()));
         Long total = query.withTotal() ? count(where) : null;
-        KeysetPager.Page<EventResponse> page = pager.page(canonical(query, scope), order, query.cursor(), query.limit(),
-                (after, max) -> fetch(where, order, after, max));
+        KeysetPager.Page<EventResponse> page = pager.page(canonical(query, scope), plan.order(), query.cursor(), query.limit(),
+                (after, max) -> fetch(plan, after, max));
         return new EventPage(page.items(), page.nextCursor(), total);
     }
 
@@ -66,21 +67,41 @@ public class EventSearch {
 
     /** The next `size` matches after a position (null: from the first). */
     public Batch batch(EventQuery query, UUID scope, List<Object> after, int size) {
-        List<SortColumn<EventResponse>> order = EventSort.columns(query.sort());
-        List<EventResponse> batch = fetch(filters.of(query, scope), order, KeysetPager.seek(order, after), size);
-        return new Batch(batch, batch.isEmpty() ? null : KeysetPager.positionOf(order, batch.get(batch.size() - 1)));
+        Plan plan = plan(filters.of(query, scope), EventSort.columns(query.sort()));
+        List<EventResponse> batch = fetch(plan, KeysetPager.seek(plan.order(), after), size);
+        return new Batch(batch, batch.isEmpty() ? null : KeysetPager.positionOf(plan.order(), batch.get(batch.size() - 1)));
     }
 
-    private List<EventResponse> fetch(EventFilters.Where where, List<SortColumn<EventResponse>> order, Seek after, int max) {
-        Map<String, Object> params = new HashMap<>(where.parameters());
-        params.putAll(after.parameters());
-        String orderBy = Keyset.orderBy(order.stream().map(c -> new Keyset.Column(c.expression(), c.descending(), c.nullable())).toList());
-        if (!where.fixedColumns().isEmpty() && order.get(0).expression().equals("e.occurredOn")) {
-            // Same order (the column has one value), but H2 now reads the (type or country, occurred_on, id) index in it.
-            String direction = order.get(0).descending() ? " desc, " : " asc, ";
-            orderBy = where.fixedColumns().get(0) + direction + orderBy;
+    /** How a read is written: its filters and its keyset order, led by the columns it fixes when an index can use them. */
+    private record Plan(EventFilters.Where where, List<SortColumn<EventResponse>> order, String leading) {
+    }
+
+    /**
+     * One company's events by amount, largest first, are read from that company's participant rows, which carry the
+     * amount in an index in that order (company_id, event_amount desc nulls last, event_id desc): the page stops after
+     * its rows instead of walking every event by amount. Any other read is the filters' WHERE over the events.
+     */
+    private static Plan plan(EventFilters.Where where, List<SortColumn<EventResponse>> order) {
+        SortColumn<EventResponse> first = order.get(0);
+        if (where.byCompany() != null && first.expression().equals(EventSort.amount.expression) && first.descending()) {
+            List<SortColumn<EventResponse>> joined = new ArrayList<>(order);
+            joined.set(0, new SortColumn<>(EventFilters.COMPANY_ROW + ".eventAmount", true, true, first.parse(), first.read()));
+            // The company's id first (one value, so the same order) lets H2 read the index in it too.
+            return new Plan(where.byCompany(), joined, where.byCompany().fixedColumns().get(0) + " asc, ");
         }
-        return rows.page(after.appendTo(where.clause()), params, orderBy, max);
+        if (!where.fixedColumns().isEmpty() && first.expression().equals(EventSort.occurredOn.expression)) {
+            // Same order (the column has one value), but H2 now reads the (type or country, occurred_on, id) index in it.
+            return new Plan(where, order, where.fixedColumns().get(0) + (first.descending() ? " desc, " : " asc, "));
+        }
+        return new Plan(where, order, "");
+    }
+
+    private List<EventResponse> fetch(Plan plan, Seek after, int max) {
+        Map<String, Object> params = new HashMap<>(plan.where().parameters());
+        params.putAll(after.parameters());
+        String orderBy = plan.leading() + Keyset.orderBy(plan.order().stream()
+                .map(c -> new Keyset.Column(c.expression(), c.descending(), c.nullable())).toList());
+        return rows.page(after.appendTo(plan.where().clause()), params, orderBy, max);
     }
 
     private long count(EventFilters.Where where) {
