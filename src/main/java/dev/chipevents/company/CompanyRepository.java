@@ -28,6 +28,16 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         if (ids.isEmpty() && keys.isEmpty()) {
             return List.of();
         }
+        if (ids.size() <= 1 && keys.size() == 1) {
+            // One reference (every filter and most single writes): scalar parameters, so Hibernate keeps the statement's
+            // translation; with list parameters it translates the query again on every run.
+            return getEntityManager().createQuery("from Company c where c.id = :id or c.ticker = :ticker or c.nameKey = :key",
+                    Company.class)
+                    .setParameter("id", ids.isEmpty() ? new UUID(0, 0) : ids.get(0))
+                    .setParameter("ticker", keys.get(0).toUpperCase(Locale.ROOT))
+                    .setParameter("key", keys.get(0))
+                    .getResultList();
+        }
         List<String> tickers = keys.stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
         return getEntityManager().createQuery(
                 "from Company c where c.id in :ids or c.ticker in :tickers or c.nameKey in :keys", Company.class)

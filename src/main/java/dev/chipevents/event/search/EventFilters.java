@@ -77,9 +77,11 @@ public class EventFilters {
             // Correlated EXISTS on the collection table alone: the database can walk the page's index
             // and probe (company_id, event_id), or start from the company's events, whichever is cheaper.
             List<UUID> ids = resolve(query.companies());
-            String term = "exists (select 1 from e.participants pp where pp.company.id in :companies)";
+            // One company by equality: a list parameter would make Hibernate translate the query again on every run.
+            String term = ids.size() == 1 ? "exists (select 1 from e.participants pp where pp.company.id = :companies)"
+                    : "exists (select 1 from e.participants pp where pp.company.id in :companies)";
             where.add(term);
-            params.put("companies", ids);
+            params.put("companies", ids.size() == 1 ? ids.get(0) : ids);
             if (ids.size() == 1) {
                 onlyCompany = ids.get(0);
                 onlyCompanyTerm = term;
