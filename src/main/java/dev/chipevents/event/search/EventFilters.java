@@ -73,6 +73,7 @@ public class EventFilters {
         // The one company a join may stand for (the scope, else a company filter naming one company), and its term.
         UUID onlyCompany = null;
         String onlyCompanyTerm = null;
+        String onlyCompanyParameter = null;
         if (!query.companies().isEmpty()) {
             // Correlated EXISTS on the collection table alone: the database can walk the page's index
             // and probe (company_id, event_id), or start from the company's events, whichever is cheaper.
@@ -85,6 +86,7 @@ public class EventFilters {
             if (ids.size() == 1) {
                 onlyCompany = ids.get(0);
                 onlyCompanyTerm = term;
+                onlyCompanyParameter = "companies";
             }
         }
         if (scope != null) {
@@ -93,6 +95,7 @@ public class EventFilters {
             params.put("scope", scope);
             onlyCompany = scope;
             onlyCompanyTerm = term;
+            onlyCompanyParameter = "scope";
         }
         if (query.country() != null) {
             where.add("e.country = :country");
@@ -137,17 +140,17 @@ public class EventFilters {
                     + " or exists (select 1 from EventLink li where li.toEventId = e.id and li.fromEventId = :relatedTo))");
             params.put("relatedTo", query.relatedTo());
         }
-        Where byCompany = onlyCompany == null ? null : byCompany(where, params, onlyCompanyTerm, onlyCompany);
+        Where byCompany = onlyCompany == null ? null : byCompany(where, params, onlyCompanyTerm, onlyCompanyParameter, onlyCompany);
         return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params, fixed, byCompany);
     }
 
-    /** The filters with one company's term replaced by a join of that company's participant rows. */
-    private static Where byCompany(List<String> where, Map<String, Object> params, String term, UUID company) {
+    /** The filters with one company's term (and its parameter) replaced by a join of that company's participant rows. */
+    private static Where byCompany(List<String> where, Map<String, Object> params, String term, String parameter, UUID company) {
         List<String> terms = new ArrayList<>(where.size());
         terms.add(COMPANY_ROW + ".company.id = :onlyCompany");
         where.stream().filter(t -> !t.equals(term)).forEach(terms::add);
         Map<String, Object> parameters = new LinkedHashMap<>(params);
-        parameters.keySet().removeIf(name -> term.endsWith(":" + name + ")"));
+        parameters.remove(parameter);
         parameters.put("onlyCompany", company);
         // A company takes part in an event at most once (EventApplier refuses it twice), so the join repeats no event.
         return new Where(" join e.participants " + COMPANY_ROW + " where " + String.join(" and ", terms), parameters,
