@@ -27,11 +27,13 @@ final class PackagedApp implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private PackagedApp(Process process, int port, Path log) {
+    private PackagedApp(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -52,7 +54,8 @@ final class PackagedApp implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(freePort())); // not the fixed 9000: other apps may run beside
+        int managementPort = freePort();
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort)); // not the fixed 9000: other apps may run beside
         env.put("CHIP_EVENTS_DATA_DIR", dataDir.toAbsolutePath().toString());
         String jdbc = System.getenv("CHIP_EVENTS_IT_JDBC_URL");
         if (jdbc != null && !jdbc.isBlank()) {
@@ -61,7 +64,7 @@ final class PackagedApp implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", System.getenv().getOrDefault("CHIP_EVENTS_IT_DB_PASSWORD", "chip"));
         }
         env.putAll(extraEnv);
-        PackagedApp app = new PackagedApp(builder.start(), port, log);
+        PackagedApp app = new PackagedApp(builder.start(), port, managementPort, log);
         app.awaitReady(Duration.ofSeconds(90));
         return app;
     }
@@ -90,6 +93,11 @@ final class PackagedApp implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The management interface: /q/metrics. */
+    String managementUri() {
+        return "http://localhost:" + managementPort;
     }
 
     String log() throws IOException {
