@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 streams=${BENCH_STREAMS:-500}
 idle=${BENCH_IDLE_SECONDS:-45}
 report=${BENCH_REPORT:-docs/benchmarks.md}
-java_opts=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"}
+java_opts=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=512m $(sed -n 's/^ *JAVA_OPTS="\(.*\)"$/\1/p' Dockerfile)"}
 work=$(mktemp -d /tmp/chip-events-idle.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 key="bench-$(date +%s%N)"

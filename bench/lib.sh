@@ -10,10 +10,12 @@ BENCH_RESULTS="$BENCH_WORK/results.tsv"
 BENCH_PIDS=()
 APP_PID=""
 
-# JVM flags, the same for the service and the anchor: on PostgreSQL the Dockerfile's, sized as in the
-# 512 MiB pod of k8s/ (BENCH_JAVA_OPTS); on H2 none, as the README's command runs it (BENCH_H2_JAVA_OPTS).
-BENCH_PG_OPTS=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError \
--XX:+UseSerialGC"}
+# JVM flags, the same for the service and the anchor: on PostgreSQL the Dockerfile's JAVA_OPTS (read from it), sized
+# as in the 512 MiB pod of k8s/ (BENCH_JAVA_OPTS); on H2 none, as the README's command runs it (BENCH_H2_JAVA_OPTS).
+bench_dockerfile_opts() {
+  sed -n 's/^ *JAVA_OPTS="\(.*\)"$/\1/p' Dockerfile
+}
+BENCH_PG_OPTS=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=512m $(bench_dockerfile_opts)"}
 BENCH_H2_OPTS=${BENCH_H2_JAVA_OPTS:-}
 bench_java_opts() { # db
   if [ "$1" = h2 ]; then echo "$BENCH_H2_OPTS"; else echo "$BENCH_PG_OPTS"; fi
