@@ -40,7 +40,7 @@ public class StartupReport {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent start) {
-        long events = QuarkusTransaction.requiringNew().call(() -> count("event"));
+        long events = QuarkusTransaction.requiringNew().call(this::events);
         long companies = QuarkusTransaction.requiringNew().call(() -> count("company"));
         String base = "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host) + ":" + port;
         boolean writes = config.adminKey().filter(key -> !key.isBlank()).isPresent();
@@ -48,6 +48,15 @@ public class StartupReport {
                 events, companies, writes ? "enabled (an admin key is set)"
                         : "possible only with keys created earlier (no CHIP_EVENTS_ADMIN_KEY)",
                 base, base);
+    }
+
+    /**
+     * The events, from the monthly tally that every write keeps in step (MonthTally): a few rows a month instead of
+     * every event. count(*) took 230 ms at 1,000,000 events on PostgreSQL, on every start, and grows with the ledger;
+     * the tally's sum took 13 ms and gave the same number.
+     */
+    private long events() {
+        return sql.query("select coalesce(sum(events), 0) from event_month_stats", List.of(), row -> row.getLong(1)).get(0);
     }
 
     private long count(String table) {
