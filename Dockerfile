@@ -12,7 +12,8 @@ COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline -Dquarkus.datasource.db-kind=${DB_KIND}
 COPY src src
 COPY openapi openapi
-RUN ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=${DB_KIND}
+# appcds.enabled: the app can write an AppCDS archive of the classes its start loads (done below, by the runtime's JVM).
+RUN ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=${DB_KIND} -Dquarkus.package.jar.appcds.enabled=true
 
 FROM eclipse-temurin:17-jre AS runtime
 # Half the container's memory for the heap: the JVM's own memory (classes, compiled code, threads) takes about 200 MB
@@ -30,9 +31,14 @@ COPY --from=build --chown=10001:10001 /build/target/quarkus-app/lib/ /deployment
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ /deployments/app/
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus-run.jar /deployments/quarkus-run.jar
+# The AppCDS archive, written by this image's own JVM (an archive serves only the JVM build that wrote it): the app
+# loads its classes and exits without starting. With it the service was ready about 0.5 s sooner (docs/benchmarks.md).
+RUN java $JAVA_OPTS -XX:MaxRAM=512m -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar \
+    >/dev/null && test -s app-cds.jsa
 USER 10001
 EXPOSE 8080
 # the management interface: /q/metrics for Prometheus
 EXPOSE 9000
 # exec: java is PID 1 and gets SIGTERM, so in-flight requests finish (quarkus.shutdown.timeout).
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]
+# The archive works only with the jar named as it was when written: relative, from WORKDIR /deployments.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar"]

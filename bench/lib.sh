@@ -66,24 +66,29 @@ elapsed_ms() { # since a $(date +%s%N)
   echo $(( ($(date +%s%N) - $1) / 1000000 ))
 }
 
-# Builds a Quarkus project for one database kind into $BENCH_WORK/<name> (the fast-jar folder).
+# Builds a Quarkus project for one database kind into $BENCH_WORK/<name> (the fast-jar folder). On PostgreSQL, as the
+# container image does, with an AppCDS archive (app-cds.jsa, written by this machine's JVM), which app_start then uses.
 bench_build() { # pom name db-kind
-  ./mvnw -B -q -f "$1" package -Dmaven.test.skip=true -Dquarkus.datasource.db-kind="$3"
+  local appcds=false
+  [ "$3" = postgresql ] && appcds=true
+  ./mvnw -B -q -f "$1" package -Dmaven.test.skip=true -Dquarkus.datasource.db-kind="$3" -Dquarkus.package.jar.appcds.enabled=$appcds
   rm -rf "${BENCH_WORK:?}/$2"
   cp -r "$(dirname "$1")/target/quarkus-app" "$BENCH_WORK/$2"
 }
 
 # Starts a packaged app and waits until /q/health/ready answers 200. Sets APP_PID and READY_MS, the time
 # from the exec to the first ready answer (polled every 20 ms). Extra arguments are NAME=value settings.
+# When the folder holds an AppCDS archive, the app runs from the folder with it, as the image's entry point does.
 app_start() { # folder java-opts port log [NAME=value...]
-  local folder=$1 opts=$2 port=$3 log=$4 started management
+  local folder=$1 opts=$2 port=$3 log=$4 started management cds=""
   shift 4
+  [ -f "$folder/app-cds.jsa" ] && cds="-XX:SharedArchiveFile=app-cds.jsa"
   # The service's management interface (metrics) takes a free port of its own, not the shared default 9000.
   management=$(pg_free_port)
   started=$(date +%s%N)
   # shellcheck disable=SC2086 # opts holds several flags, or none (the README's command)
-  env "$@" QUARKUS_HTTP_PORT="$port" PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-    java $opts -jar "$folder/quarkus-run.jar" >>"$log" 2>&1 &
+  (cd "$folder" && exec env "$@" QUARKUS_HTTP_PORT="$port" PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" \
+    QUARKUS_LOG_CONSOLE_LEVEL=WARN java $opts $cds -jar quarkus-run.jar) >>"$log" 2>&1 &
   APP_PID=$!
   BENCH_PIDS+=("$APP_PID")
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do

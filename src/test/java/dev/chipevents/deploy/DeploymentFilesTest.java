@@ -53,6 +53,13 @@ class DeploymentFilesTest {
         assertTrue(user.matches("USER [1-9][0-9]*"), "a numeric non-root user: " + user);
         assertTrue(lines.contains("EXPOSE 8080"));
         assertTrue(lines.stream().anyMatch(l -> l.contains("MaxRAMPercentage")), "JVM memory sized from the container limit");
+        // AppCDS: the build makes the app able to write the archive, the runtime's JVM writes it, the entry point reads it.
+        assertTrue(lines.stream().anyMatch(l -> l.contains("./mvnw") && l.contains("-Dquarkus.package.jar.appcds.enabled=true")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN java ") && l.contains("-XX:ArchiveClassesAtExit=app-cds.jsa")
+                && l.contains("-Dquarkus.appcds.generate=true")), "the archive is written in the runtime stage");
+        String entry = lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        assertTrue(entry.contains("-XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar"), entry);
+        assertTrue(lines.contains("WORKDIR /deployments"), "the jar is named relative to the folder the archive was written in");
         assertTrue(Files.readString(Path.of(".dockerignore")).contains("target/"));
     }
 
