@@ -1,19 +1,9 @@
--- What GET /api/v1/events?type=IPO&from=2000-01-01&to=2020-12-31 asks: the page, then its children.
+-- What GET /api/v1/events?type=IPO&from=2000-01-01&to=2020-12-31 asks: the page, then its children (event_children).
 SELECT id, type, occurred_on, date_precision, title, summary, amount, currency, percent_change, country, external_id,
        created_at, updated_at, version, created_by, updated_by, amount_kind
   FROM event WHERE type = 'IPO' AND occurred_on >= DATE '2000-01-01' AND occurred_on <= DATE '2020-12-31'
  ORDER BY occurred_on DESC, id DESC LIMIT 51;
 WITH page AS (SELECT id FROM event WHERE type = 'IPO' AND occurred_on >= DATE '2000-01-01' AND occurred_on <= DATE '2020-12-31'
               ORDER BY occurred_on DESC, id DESC LIMIT 51)
-SELECT 1 AS kind, p.event_id, p.position, c.id, CAST(NULL AS uuid), c.name, c.ticker, p.role, CAST(NULL AS varchar(1000)),
-       CAST(NULL AS varchar(2048)), CAST(NULL AS varchar(200)), CAST(NULL AS varchar(300)), CAST(NULL AS date), CAST(NULL AS date)
-  FROM event_participant p JOIN company c ON c.id = p.company_id WHERE p.event_id = ANY (ARRAY(SELECT id FROM page))
-UNION ALL SELECT 2, t.event_id, t.position, NULL, NULL, t.tag, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-  FROM event_tag t WHERE t.event_id = ANY (ARRAY(SELECT id FROM page))
-UNION ALL SELECT 3, s.event_id, s.position, NULL, NULL, s.url, s.publisher, s.title, NULL, NULL, NULL, NULL, s.published_on, NULL
-  FROM event_source s WHERE s.event_id = ANY (ARRAY(SELECT id FROM page))
-UNION ALL SELECT 4, l.from_event_id, 0, l.id, o.id, o.title, l.type, o.date_precision, l.note, l.source_url, l.source_publisher, l.source_title, o.occurred_on, l.source_published_on
-  FROM event_link l JOIN event o ON o.id = l.to_event_id WHERE l.from_event_id = ANY (ARRAY(SELECT id FROM page))
-UNION ALL SELECT 5, l.to_event_id, 0, l.id, o.id, o.title, l.type, o.date_precision, l.note, l.source_url, l.source_publisher, l.source_title, o.occurred_on, l.source_published_on
-  FROM event_link l JOIN event o ON o.id = l.from_event_id WHERE l.to_event_id = ANY (ARRAY(SELECT id FROM page))
-ORDER BY 1, 2, 3;
+SELECT kind, event_id, item, id1, id2, text1, text2, text3, text4, text5, text6, text7, date1, date2
+  FROM event_children(ARRAY(SELECT id FROM page));

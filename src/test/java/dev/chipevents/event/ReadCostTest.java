@@ -12,7 +12,9 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +41,9 @@ class ReadCostTest {
 
     @Inject
     Sql sql;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     @Test
     void aPageCostsTwoStatementsWhateverItsSize() {
@@ -77,6 +82,22 @@ class ReadCostTest {
         }
         assertEquals(3, first, "the change log's last number, then the event, then its participants, tags, sources and links");
         assertEquals(1, again, "nothing changed since: the change log's last number only (EventCacheTest)");
+    }
+
+    /**
+     * PostgreSQL: connections plan each statement for its parameters (what the search pages need, `PostgresPlans`), and
+     * for the children of a page that planning cost several times running it. So they are read through the function
+     * `event_children` (migration V15), whose own setting lets it keep one plan for the connection.
+     */
+    @Test
+    void onPostgresqlTheChildrenKeepOnePlanWhereEveryOtherStatementIsPlannedForItsParameters() {
+        Assumptions.assumeTrue(dbKind.startsWith("postgres"), "plan_cache_mode is PostgreSQL's");
+        assertEquals(List.of("force_custom_plan"),
+                sql.query("select current_setting('plan_cache_mode')", List.of(), row -> row.getString(1)));
+        List<String> settings = sql.query("select unnest(proconfig) from pg_proc where proname = 'event_children'", List.of(),
+                row -> row.getString(1));
+        assertEquals(List.of("plan_cache_mode=force_generic_plan"), settings);
+        aLinkedEventsRead().run(); // the function's rows, through the API: a participant, two tags, a link
     }
 
     /** A new event with a participant, two tags and a link, and a GET of it that checks all of them. */

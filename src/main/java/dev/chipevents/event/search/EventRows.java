@@ -46,11 +46,14 @@ class EventRows {
     private final EntityManager em;
     private final Sql sql;
     private final String children;
+    private final int childrenParameters;
 
     EventRows(EntityManager em, Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.sql = sql;
-        this.children = childrenStatement(dbKind.startsWith("postgres"));
+        boolean postgres = dbKind.startsWith("postgres");
+        this.children = childrenStatement(postgres);
+        this.childrenParameters = postgres ? 1 : 5;
     }
 
     /** The events matching an HQL where clause (on alias e, may be empty), in the order given, at most `limit` of them. */
@@ -91,39 +94,36 @@ class EventRows {
     }
 
     /**
-     * The statement of {@link #children}: its five selects each read the rows of the events in one array parameter.
-     * PostgreSQL gets {@code = any(?)}, an index scan over the array's values like an IN list. H2 checks every row an
-     * index finds against each value of an IN list or array again (time grows with the page's size squared), so on H2
-     * the array is unnested and joined to the child table's event index.
+     * The statement of {@link #children}: five selects joined by UNION ALL, told apart by their first column, each
+     * reading the rows of the events in one array parameter. On PostgreSQL they are the function {@code event_children}
+     * (migration V15), which plans them once a connection instead of for every call (see its migration). On H2 the
+     * array is unnested and joined to each child table's event index: H2 checks every row an index finds against each
+     * value of an IN list or array again (time grows with the page's size squared).
      */
     private static String childrenStatement(boolean postgres) {
+        if (postgres) {
+            return "select kind, event_id, item, id1, id2, text1, text2, text3, text4, text5, text6, text7, date1, date2"
+                    + " from event_children(?)";
+        }
         String link = ", l.id, o.id, o.title, l.type, o.date_precision, l.note, l.source_url, l.source_publisher, l.source_title,"
                 + " o.occurred_on, l.source_published_on";
-        // PostgreSQL (default costs) planned the join to company as a hash join over all of it: 1.4 of a page's 2 ms with
-        // 5,000 companies. A lateral lookup with a limit is not flattened into a join: one primary-key probe a participant.
-        String company = postgres
-                ? " left join lateral (select c.name, c.ticker from company c where c.id = p.company_id limit 1) c on true"
-                : " join company c on c.id = p.company_id";
         return "select 1 as kind, p.event_id, p.position, p.company_id as id1, cast(null as uuid) as id2, c.name as text1,"
                 + " c.ticker as text2, p.role as text3, cast(null as varchar(1000)) as text4, cast(null as varchar(2048)) as text5,"
                 + " cast(null as varchar(200)) as text6, cast(null as varchar(300)) as text7, cast(null as date) as date1,"
                 + " cast(null as date) as date2"
-                + ofEvents(postgres, "event_participant p", "p.event_id", company)
+                + ofEvents("event_participant p", "p.event_id", " join company c on c.id = p.company_id")
                 + " union all select 2, t.event_id, t.position, null, null, t.tag, null, null, null, null, null, null, null, null"
-                + ofEvents(postgres, "event_tag t", "t.event_id", "")
+                + ofEvents("event_tag t", "t.event_id", "")
                 + " union all select 3, s.event_id, s.position, null, null, s.url, s.publisher, s.title, null, null, null, null,"
-                + " s.published_on, null" + ofEvents(postgres, "event_source s", "s.event_id", "")
+                + " s.published_on, null" + ofEvents("event_source s", "s.event_id", "")
                 + " union all select 4, l.from_event_id, 0" + link
-                + ofEvents(postgres, "event_link l", "l.from_event_id", " join event o on o.id = l.to_event_id")
+                + ofEvents("event_link l", "l.from_event_id", " join event o on o.id = l.to_event_id")
                 + " union all select 5, l.to_event_id, 0" + link
-                + ofEvents(postgres, "event_link l", "l.to_event_id", " join event o on o.id = l.from_event_id")
+                + ofEvents("event_link l", "l.to_event_id", " join event o on o.id = l.from_event_id")
                 + " order by 1, 2, 3";
     }
 
-    private static String ofEvents(boolean postgres, String table, String eventColumn, String joins) {
-        if (postgres) {
-            return " from " + table + joins + " where " + eventColumn + " = any(?)";
-        }
+    private static String ofEvents(String table, String eventColumn, String joins) {
         return " from unnest(cast(? as uuid array)) as ids(event_id) join " + table + " on " + eventColumn + " = ids.event_id" + joins;
     }
 
@@ -133,12 +133,12 @@ class EventRows {
 
     /**
      * Participants (with company name and ticker), tags, sources and links (both ends, with the other event's title
-     * and date) of the given events in one statement: five selects joined by UNION ALL, told apart by their first
-     * column. The ids go in as one array parameter per select, so the statement has one shape whatever the page's size.
+     * and date) of the given events in one statement. The ids go in as one array parameter (one per select on H2), so
+     * the statement has one shape whatever the page's size.
      */
     private Children children(List<UUID> ids) {
         UUID[] array = ids.toArray(UUID[]::new);
-        List<UUID[]> parameters = Collections.nCopies(5, array);
+        List<UUID[]> parameters = Collections.nCopies(childrenParameters, array);
         Children children = new Children(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         sql.query(this.children, parameters, row -> {
             UUID event = row.getObject(2, UUID.class);
