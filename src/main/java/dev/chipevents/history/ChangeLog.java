@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.chipevents.common.Ids;
 import dev.chipevents.common.db.Sql;
 
 /**
@@ -22,13 +24,15 @@ import dev.chipevents.common.db.Sql;
  * the counter's one row as its very last step (see {@link ChangeRecorder}), takes the next numbers and
  * commits: the next writer gets the lock only once that commit is visible. The numbers are therefore
  * handed out in commit order and have no gaps (a rolled-back transaction gives its numbers back), which
- * lets readers notice entries that were purged. The cost is that commits of writes queue for the lock
- * for the few milliseconds of the last step, which this service's write rate affords easily.
+ * lets readers notice entries that were purged. The cost is that commits of writes queue for the lock.
+ * On H2 (embedded, no round trips) the last step is this class's statements. On PostgreSQL the entries go in
+ * unnumbered and a deferred trigger numbers them inside COMMIT (migration V16), so the lock is never held while
+ * a statement travels to or from the service.
  */
 @ApplicationScoped
 public class ChangeLog {
 
-    /** The PostgreSQL channel on which every committed append is announced (LISTEN/NOTIFY). */
+    /** The PostgreSQL channel on which every committed append is announced (LISTEN/NOTIFY, by migration V16's trigger). */
     public static final String CHANNEL = "chip_events_changes";
 
     /** An entry to append: which revision of which resource, and how it came about. */
@@ -46,14 +50,18 @@ public class ChangeLog {
 
     /**
      * Numbers and inserts the entries of the current transaction; must be its last statement before
-     * commit (the counter stays locked until then). On PostgreSQL it also queues a notification, which
-     * PostgreSQL delivers only if and when the transaction commits.
+     * commit (on H2 the counter stays locked from here until then). On PostgreSQL the numbers are taken inside
+     * COMMIT, which also queues a notification, delivered once the commit is visible.
      */
     void append(List<Pending> entries) {
         if (entries.isEmpty()) {
             return;
         }
         Sql sql = this.sql.atCommit();
+        if (postgres) {
+            appendNumberedAtCommit(sql, entries);
+            return;
+        }
         sql.update("update change_log_counter set last_sequence = last_sequence + ? where id = 1", entries.size());
         long last = sql.query("select last_sequence from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
         long first = last - entries.size() + 1;
@@ -66,12 +74,38 @@ public class ChangeLog {
                 (binder, row) -> binder.add(row.sequence())
                         .add(row.entry().operation()).add(row.entry().kind()).add(row.entry().id()).add(row.entry().revision())
                         .add(row.entry().version()).add(row.entry().at()).add(row.entry().by()).add(row.entry().imported()));
-        if (postgres) {
-            sql.query("select pg_notify(?, ?)", List.of(CHANNEL, Long.toString(last)), row -> null);
-        }
     }
 
     private record Numbered(long sequence, Pending entry) {
+    }
+
+    /** Entries per row of change_log_append: a bulk import's entries go in several rows, numbered one after another. */
+    private static final int ENTRIES_PER_ROW = 1000;
+
+    /**
+     * PostgreSQL: the entries go in unnumbered, as rows of arrays, and a deferred trigger numbers them inside COMMIT,
+     * where it locks the counter, and announces the last number (migration V16). No lock is taken here.
+     */
+    private static void appendNumberedAtCommit(Sql sql, List<Pending> entries) {
+        List<List<Pending>> rows = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += ENTRIES_PER_ROW) {
+            rows.add(entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_ROW)));
+        }
+        sql.batch("insert into change_log_append (id, operations, resources, resource_ids, revisions, versions, changed_at, changed_by,"
+                + " imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
+                (binder, row) -> binder.add(Ids.newId())
+                        .add(array("varchar", row, e -> e.operation().name())).add(array("varchar", row, e -> e.kind().name()))
+                        .add(array("uuid", row, Pending::id)).add(array("int4", row, Pending::revision))
+                        .add(array("int8", row, Pending::version)).add(array("timestamptz", row, e -> e.at().toString()))
+                        .add(array("varchar", row, Pending::by)).add(array("bool", row, Pending::imported)));
+    }
+
+    private static Sql.ArrayOf array(String type, List<Pending> entries, Function<Pending, Object> column) {
+        Object[] elements = new Object[entries.size()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = column.apply(entries.get(i));
+        }
+        return new Sql.ArrayOf(type, elements);
     }
 
     /** The highest sequence handed out so far (0 before the first change). */

@@ -150,6 +150,10 @@ public class Sql {
         return connection.prepareStatement(sql);
     }
 
+    /** An array parameter: its elements and the database's name of their type ({@code varchar}, {@code int8}, ...). */
+    public record ArrayOf(String type, Object[] elements) {
+    }
+
     /** Binds parameters by position, null-aware, with the JDBC type each Java type needs. */
     public static final class Binder {
 
@@ -170,6 +174,8 @@ public class Sql {
                 statement.setString(index, e.name());
             } else if (value instanceof UUID[] uuids) {
                 statement.setArray(index, statement.getConnection().createArrayOf("uuid", uuids));
+            } else if (value instanceof ArrayOf array) {
+                statement.setArray(index, statement.getConnection().createArrayOf(array.type(), array.elements()));
             } else {
                 statement.setObject(index, value);
             }

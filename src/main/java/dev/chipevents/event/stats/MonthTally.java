@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -18,6 +19,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.chipevents.common.Ids;
 import dev.chipevents.common.db.Sql;
 import dev.chipevents.event.AmountKind;
 import dev.chipevents.event.DatePrecision;
@@ -29,10 +31,11 @@ import dev.chipevents.event.search.EventQuery;
  * event_month_stats): what statistics by month, quarter, year or type read instead of every event, when the query
  * filters by nothing but types and whole months. Every write of an event tells it what the event counted as before
  * and after ({@link #moved}, called after ChangeRecorder has recorded the change); the transaction adds the
- * differences to the table just before it commits, in one ordered pass. Synchronizations run in the order they were
- * registered, so this pass comes after the change log has locked its counter for the commit: tally writes never run
- * side by side, and never wait on each other's rows in opposite order. V13 filled the table from the events already
- * stored.
+ * differences to the table as it commits, in one pass in key order. Synchronizations run in the order they were
+ * registered, so on H2 this pass comes after the change log has locked its counter for the commit: tally writes never
+ * run side by side. On PostgreSQL a deferred trigger adds them inside COMMIT, once it holds the change log's counter
+ * (migration V17). Either way no two writers wait on each other's rows in opposite order. V13 filled the
+ * table from the events already stored.
  */
 @ApplicationScoped
 public class MonthTally {
@@ -137,30 +140,36 @@ public class MonthTally {
         if (changed.isEmpty()) {
             return;
         }
+        if (postgres) {
+            addAtCommit(changed);
+            return;
+        }
         sql.atCommit().work(connection -> {
-            if (postgres) {
-                upsert(connection, changed);
-            } else {
-                updateThenInsert(connection, changed);
-            }
+            updateThenInsert(connection, changed);
             return null;
         });
     }
 
     private static final String KEY_COLUMNS = "month_key, type, date_precision, amount_kind, currency";
 
-    private static void upsert(Connection connection, List<Map.Entry<Key, Delta>> changed) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("insert into event_month_stats as s (" + KEY_COLUMNS
-                + ", events, amount_sum) values (?, ?, ?, ?, ?, ?, ?) on conflict (" + KEY_COLUMNS + ") do update set"
-                + " events = s.events + excluded.events, amount_sum = s.amount_sum + excluded.amount_sum")) {
-            for (Map.Entry<Key, Delta> row : changed) {
-                bindKey(upsert, row.getKey(), 1);
-                upsert.setLong(6, row.getValue().events);
-                upsert.setBigDecimal(7, row.getValue().sum);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+    /**
+     * PostgreSQL: the differences go in as one row of arrays, in key order, and a deferred trigger adds them to their
+     * rows inside COMMIT (migration V17), so no tally row stays locked while a statement travels to or from the service.
+     */
+    private void addAtCommit(List<Map.Entry<Key, Delta>> changed) {
+        sql.atCommit().update("insert into event_month_stats_append (id, month_keys, types, date_precisions, amount_kinds, currencies,"
+                + " events, amount_sums) values (?, ?, ?, ?, ?, ?, ?, ?)", Ids.newId(), array("int4", changed, e -> e.getKey().month()),
+                array("varchar", changed, e -> e.getKey().type()), array("varchar", changed, e -> e.getKey().precision()),
+                array("varchar", changed, e -> e.getKey().kind()), array("varchar", changed, e -> e.getKey().currency()),
+                array("int8", changed, e -> e.getValue().events), array("numeric", changed, e -> e.getValue().sum));
+    }
+
+    private static Sql.ArrayOf array(String type, List<Map.Entry<Key, Delta>> rows, Function<Map.Entry<Key, Delta>, Object> column) {
+        Object[] elements = new Object[rows.size()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = column.apply(rows.get(i));
         }
+        return new Sql.ArrayOf(type, elements);
     }
 
     /**
