@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -94,18 +93,11 @@ public class ChangeLog {
         sql.batch("insert into change_log_append (id, operations, resources, resource_ids, revisions, versions, changed_at, changed_by,"
                 + " imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
                 (binder, row) -> binder.add(Ids.newId())
-                        .add(array("varchar", row, e -> e.operation().name())).add(array("varchar", row, e -> e.kind().name()))
-                        .add(array("uuid", row, Pending::id)).add(array("int4", row, Pending::revision))
-                        .add(array("int8", row, Pending::version)).add(array("timestamptz", row, e -> e.at().toString()))
-                        .add(array("varchar", row, Pending::by)).add(array("bool", row, Pending::imported)));
-    }
-
-    private static Sql.ArrayOf array(String type, List<Pending> entries, Function<Pending, Object> column) {
-        Object[] elements = new Object[entries.size()];
-        for (int i = 0; i < elements.length; i++) {
-            elements[i] = column.apply(entries.get(i));
-        }
-        return new Sql.ArrayOf(type, elements);
+                        .add(Sql.ArrayOf.of("varchar", row, e -> e.operation().name()))
+                        .add(Sql.ArrayOf.of("varchar", row, e -> e.kind().name()))
+                        .add(Sql.ArrayOf.of("uuid", row, Pending::id)).add(Sql.ArrayOf.of("int4", row, Pending::revision))
+                        .add(Sql.ArrayOf.of("int8", row, Pending::version)).add(Sql.ArrayOf.of("timestamptz", row, e -> e.at().toString()))
+                        .add(Sql.ArrayOf.of("varchar", row, Pending::by)).add(Sql.ArrayOf.of("bool", row, Pending::imported)));
     }
 
     /** The highest sequence handed out so far (0 before the first change). */

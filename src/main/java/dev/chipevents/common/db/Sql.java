@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -152,6 +153,15 @@ public class Sql {
 
     /** An array parameter: its elements and the database's name of their type ({@code varchar}, {@code int8}, ...). */
     public record ArrayOf(String type, Object[] elements) {
+
+        /** One column of the rows as an array: the column's value of each row, in the rows' order. */
+        public static <T> ArrayOf of(String type, List<T> rows, Function<T, Object> column) {
+            Object[] elements = new Object[rows.size()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = column.apply(rows.get(i));
+            }
+            return new ArrayOf(type, elements);
+        }
     }
 
     /** Binds parameters by position, null-aware, with the JDBC type each Java type needs. */

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -158,18 +157,11 @@ public class MonthTally {
      */
     private void addAtCommit(List<Map.Entry<Key, Delta>> changed) {
         sql.atCommit().update("insert into event_month_stats_append (id, month_keys, types, date_precisions, amount_kinds, currencies,"
-                + " events, amount_sums) values (?, ?, ?, ?, ?, ?, ?, ?)", Ids.newId(), array("int4", changed, e -> e.getKey().month()),
-                array("varchar", changed, e -> e.getKey().type()), array("varchar", changed, e -> e.getKey().precision()),
-                array("varchar", changed, e -> e.getKey().kind()), array("varchar", changed, e -> e.getKey().currency()),
-                array("int8", changed, e -> e.getValue().events), array("numeric", changed, e -> e.getValue().sum));
-    }
-
-    private static Sql.ArrayOf array(String type, List<Map.Entry<Key, Delta>> rows, Function<Map.Entry<Key, Delta>, Object> column) {
-        Object[] elements = new Object[rows.size()];
-        for (int i = 0; i < elements.length; i++) {
-            elements[i] = column.apply(rows.get(i));
-        }
-        return new Sql.ArrayOf(type, elements);
+                + " events, amount_sums) values (?, ?, ?, ?, ?, ?, ?, ?)", Ids.newId(),
+                Sql.ArrayOf.of("int4", changed, e -> e.getKey().month()),
+                Sql.ArrayOf.of("varchar", changed, e -> e.getKey().type()), Sql.ArrayOf.of("varchar", changed, e -> e.getKey().precision()),
+                Sql.ArrayOf.of("varchar", changed, e -> e.getKey().kind()), Sql.ArrayOf.of("varchar", changed, e -> e.getKey().currency()),
+                Sql.ArrayOf.of("int8", changed, e -> e.getValue().events), Sql.ArrayOf.of("numeric", changed, e -> e.getValue().sum));
     }
 
     /**
