@@ -35,6 +35,10 @@ mkdir -p "$BENCH_WORK"
 source bench/lib.sh
 : >"$BENCH_RESULTS"
 trap bench_cleanup EXIT
+if [[ " $dbs " == *" h2 "* ]]; then
+  h2_largest=$(( largest < h2_max ? largest : h2_max ))
+  h2_disk_check "$h2_largest" "The H2 growth run to $h2_largest events"
+fi
 key="bench-admin-$RANDOM$RANDOM"
 data="$BENCH_WORK/data"
 started_run=$(date +%s)

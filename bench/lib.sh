@@ -196,6 +196,23 @@ stats_uncached() { # db base key n
   echo "   service stats-uncached (a write, then stats by month; $n times): p50 $p50 ms, slowest $max ms"
 }
 
+# Refuses an H2 run whose file would fill the disk, before anything is built. H2's file grows far past its data while
+# imports run and gives the space back only when it closes (docs/benchmarks.md, "H2, 1,000,000 events"): 4.7 GB after
+# the first 100,000 generated events, 20.8 GB after 400,000, each import larger than the one before; a full run at
+# 1,000,000 filled 37 GB of free disk in five minutes. So about 100 KB an event is asked for, free, where the run keeps
+# its files.
+h2_disk_check() { # events [what]
+  local events=$1 what=${2:-"H2 at $1 events"} need_mb free_mb
+  need_mb=$(( events / 10 ))
+  free_mb=$(df -Pm "$BENCH_WORK" | awk 'NR == 2 { print $4 }')
+  if [ "$free_mb" -lt "$need_mb" ]; then
+    echo "!! $what needs about $(( need_mb / 1024 )) GB of free disk for its database file (100 KB an event), and" \
+      "$(( free_mb / 1024 )) GB are free under $BENCH_WORK. Run fewer events (BENCH_EVENTS), PostgreSQL only" \
+      "(BENCH_DBS=postgresql), or free disk first." >&2
+    return 1
+  fi
+}
+
 # Size of the H2 file now, and (when the app is stopped) of a compacted copy: the tables and their
 # indexes with nothing dead in between, which is what "its table data" is measured as.
 h2_disk() { # data-folder scenario h2-jar [compact]

@@ -52,6 +52,7 @@ mkdir -p "$BENCH_WORK"
 source bench/lib.sh
 : >"$BENCH_RESULTS"
 trap bench_cleanup EXIT
+if [[ " $dbs " == *" h2 "* ]]; then h2_disk_check "$events"; fi
 key="bench-admin-$RANDOM$RANDOM"
 data="$BENCH_WORK/data"
 started_run=$(date +%s)
