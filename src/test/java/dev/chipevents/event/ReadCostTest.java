@@ -6,9 +6,12 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -17,10 +20,12 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.chipevents.common.db.Sql;
+import dev.chipevents.event.search.EventSearch;
 import dev.chipevents.support.TestData;
 
 /**
@@ -41,6 +46,12 @@ class ReadCostTest {
 
     @Inject
     Sql sql;
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    EventSearch search;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -147,6 +158,22 @@ class ReadCostTest {
                 .when().post("/api/v1/events/import").then().statusCode(200);
         given().queryParam("groupBy", "year").queryParam("tag", tag).when().get("/api/v1/events/stats")
                 .then().statusCode(200).body("buckets[0].key", equalTo("2022")).body("buckets[0].count", equalTo(1));
+    }
+
+    @Test
+    void anEventReadInsideAWriteShowsWhatTheWriteHasNotFlushedYet() {
+        String id = TestData.createEvent(TestData.eventWith("as committed", TestData.createCompany())).path("id");
+        AtomicReference<String> seen = new AtomicReference<>();
+        RuntimeException rollback = new IllegalStateException("rolled back by the test");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            Event event = events.findById(UUID.fromString(id));
+            event.setTitle("changed, not flushed");
+            seen.set(search.get(event.getId()).title());
+            throw rollback;
+        }));
+        assertEquals(rollback, thrown);
+        assertEquals("changed, not flushed", seen.get(), "the row is read by plain SQL, so the session is flushed first");
+        given().when().get("/api/v1/events/" + id).then().statusCode(200).body("title", equalTo("as committed"));
     }
 
     /** The fewest statements of three runs of a request, after one run to warm anything lazily loaded (keys, caches). */
