@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
+import dev.chipevents.common.paging.Links;
 import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.problem.Problem;
 import dev.chipevents.common.security.Actor;
@@ -128,8 +129,7 @@ public class ChangesResource {
         ChangePage page = reader.page(query);
         Response.ResponseBuilder answer = Response.ok(page).header("Cache-Control", "no-store");
         if (page.more()) {
-            answer.header("Link",
-                    "<" + uri.getRequestUriBuilder().replaceQueryParam("since", page.nextSince()).build() + ">; rel=\"next\"");
+            answer.header("Link", "<" + Links.replacing(uri, "since", String.valueOf(page.nextSince())) + ">; rel=\"next\"");
         }
         return answer.build();
     }

@@ -5,7 +5,10 @@ import static dev.chipevents.support.ContractFilter.LENIENT_FORM;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 
 import dev.chipevents.support.TestData;
 
@@ -178,6 +183,38 @@ class EventQueryTest {
                 .queryParam("tag", TAG).queryParam("cursor", new String(chars))
                 .when().get("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void theNextLinkKeepsTheQueryAsSentAndWalksEveryMatchOnce() {
+        String first = "/api/v1/events?q=query%20co&tag=" + TAG + "&type=STOCK_MOVE&type=PRODUCT_LAUNCH&limit=1";
+        List<String> titles = new ArrayList<>();
+        String link = first;
+        for (int page = 0; link != null && page < 5; page++) {
+            Response answer = given().urlEncodingEnabled(false).when().get(link);
+            answer.then().statusCode(200);
+            titles.addAll(answer.path("items.title"));
+            String header = answer.header("Link");
+            String cursor = answer.path("nextCursor");
+            if (header == null) {
+                assertNull(cursor, "a next cursor without a Link");
+                link = null;
+                continue;
+            }
+            // The filters as sent, in their order and encoding, then the one cursor of this answer.
+            assertEquals("<http://localhost:" + RestAssured.port + first
+                    + "&cursor=" + cursor + ">; rel=\"next\"", header);
+            link = header.substring(1, header.indexOf('>'));
+        }
+        assertEquals(List.of("Query Co loses 589 billion USD in a day", "Query Co rises"), titles);
+        // A cursor already in the request is replaced, wherever it stood, and never repeated.
+        String filters = "tag=" + TAG + "&type=STOCK_MOVE&type=PRODUCT_LAUNCH&limit=1";
+        String cursor = given().urlEncodingEnabled(false).when().get("/api/v1/events?" + filters).then().statusCode(200)
+                .extract().path("nextCursor");
+        Response second = given().urlEncodingEnabled(false).when().get("/api/v1/events?cursor=" + cursor + "&" + filters);
+        second.then().statusCode(200).body("items.title", equalTo(List.of("An open model is released")));
+        assertEquals("<http://localhost:" + RestAssured.port + "/api/v1/events?" + filters
+                + "&cursor=" + second.path("nextCursor") + ">; rel=\"next\"", second.header("Link"));
     }
 
     @Test
