@@ -83,7 +83,7 @@ class ReadCostTest {
     }
 
     @Test
-    void oneEventCostsThreeStatementsAndOneWhileNothingChanged() {
+    void oneEventCostsThreeStatementsOnH2TwoOnPostgresqlAndOneWhileNothingChanged() {
         long first = Long.MAX_VALUE;
         long again = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
@@ -91,7 +91,12 @@ class ReadCostTest {
             first = Math.min(first, statementsOf(read));
             again = Math.min(again, statementsOf(read));
         }
-        assertEquals(3, first, "the change log's last number, then the event, then its participants, tags, sources and links");
+        if (dbKind.startsWith("postgres")) {
+            assertEquals(2, first, "the change log's last number, then the event with its participants, tags, sources and links"
+                    + " (two selects sent in one round trip)");
+        } else {
+            assertEquals(3, first, "the change log's last number, then the event, then its participants, tags, sources and links");
+        }
         assertEquals(1, again, "nothing changed since: the change log's last number only (EventCacheTest)");
     }
 

@@ -54,6 +54,8 @@ class EventRows {
     private final Sql sql;
     private final String children;
     private final int childrenParameters;
+    /** PostgreSQL: one event's row and its children in one round trip ({@link Sql#queries}); null on H2. */
+    private final String rowAndChildren;
 
     EventRows(EntityManager em, Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
@@ -61,6 +63,7 @@ class EventRows {
         boolean postgres = dbKind.startsWith("postgres");
         this.children = childrenStatement(postgres);
         this.childrenParameters = postgres ? 1 : 5;
+        this.rowAndChildren = postgres ? ROW_BY_ID + "; " + children : null;
     }
 
     /** The events matching an HQL where clause (on alias e, may be empty), in the order given, at most `limit` of them. */
@@ -72,14 +75,31 @@ class EventRows {
 
     /**
      * One event, or null. Its row is read through JDBC like its children, not through Hibernate's query (which cost
-     * more of a read than the statement itself: "Leads tried and kept" in docs/benchmarks.md). Inside a write's
-     * transaction the session is flushed first, since a plain statement does not see changes Hibernate still holds.
+     * more of a read than the statement itself), and on PostgreSQL the row and the children go to the database together,
+     * in one round trip ("Leads tried and kept" in docs/benchmarks.md). Inside a write's transaction the session is
+     * flushed first, since a plain statement does not see changes Hibernate still holds.
      */
     EventResponse byId(UUID id) {
         if (em.isJoinedToTransaction()) {
             em.flush();
         }
-        List<EventResponse> found = assemble(sql.query(ROW_BY_ID, List.of(id), EventRows::row));
+        List<EventResponse> found;
+        if (rowAndChildren == null) {
+            found = assemble(sql.query(ROW_BY_ID, List.of(id), EventRows::row));
+        } else {
+            List<Object[]> rows = new ArrayList<>(1);
+            Children children = Children.none();
+            sql.queries(rowAndChildren, List.of(id, new UUID[]{ id }), List.of(result -> {
+                while (result.next()) {
+                    rows.add(row(result));
+                }
+            }, result -> {
+                while (result.next()) {
+                    children.add(result);
+                }
+            }));
+            found = assemble(rows, children);
+        }
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -100,7 +120,10 @@ class EventRows {
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
         }
-        Children children = children(ids);
+        return assemble(rows, children(ids));
+    }
+
+    private static List<EventResponse> assemble(List<Object[]> rows, Children children) {
         List<EventResponse> events = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
@@ -149,8 +172,35 @@ class EventRows {
         return " from unnest(cast(? as uuid array)) as ids(event_id) join " + table + " on " + eventColumn + " = ids.event_id" + joins;
     }
 
+    /** The children of some events, by event, as {@link #children} reads them. */
     private record Children(Map<UUID, List<ParticipantResponse>> participants, Map<UUID, List<String>> tags,
             Map<UUID, List<SourceDto>> sources, Map<UUID, List<LinkedEvent>> links) {
+
+        static Children none() {
+            return new Children(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        /** One row of the children statement: its first column says which kind of child it is. */
+        void add(ResultSet row) throws SQLException {
+            UUID event = row.getObject(2, UUID.class);
+            int kind = row.getInt(1);
+            switch (kind) {
+                case 1 -> participants.computeIfAbsent(event, k -> new ArrayList<>(3)).add(new ParticipantResponse(
+                        row.getObject(4, UUID.class), row.getString(6), row.getString(7), ParticipantRole.valueOf(row.getString(8))));
+                case 2 -> tags.computeIfAbsent(event, k -> new ArrayList<>(4)).add(row.getString(6));
+                case 3 -> sources.computeIfAbsent(event, k -> new ArrayList<>(2))
+                        .add(new SourceDto(row.getString(6), row.getString(7), row.getString(8), Sql.date(row, 13)));
+                default -> {
+                    LinkType type = LinkType.valueOf(row.getString(7));
+                    LinkDirection direction = kind == 4 ? LinkDirection.OUTGOING : LinkDirection.INCOMING;
+                    String url = row.getString(10);
+                    SourceDto source = url == null ? null : new SourceDto(url, row.getString(11), row.getString(12), Sql.date(row, 14));
+                    links.computeIfAbsent(event, k -> new ArrayList<>(2)).add(new LinkedEvent(row.getObject(4, UUID.class), type,
+                            direction, type.readFrom(direction), row.getObject(5, UUID.class), row.getString(6), Sql.date(row, 13),
+                            DatePrecision.valueOf(row.getString(8)), row.getString(9), source));
+                }
+            }
+        }
     }
 
     /**
@@ -161,26 +211,9 @@ class EventRows {
     private Children children(List<UUID> ids) {
         UUID[] array = ids.toArray(UUID[]::new);
         List<UUID[]> parameters = Collections.nCopies(childrenParameters, array);
-        Children children = new Children(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        Children children = Children.none();
         sql.query(this.children, parameters, row -> {
-            UUID event = row.getObject(2, UUID.class);
-            int kind = row.getInt(1);
-            switch (kind) {
-                case 1 -> children.participants.computeIfAbsent(event, k -> new ArrayList<>(3)).add(new ParticipantResponse(
-                        row.getObject(4, UUID.class), row.getString(6), row.getString(7), ParticipantRole.valueOf(row.getString(8))));
-                case 2 -> children.tags.computeIfAbsent(event, k -> new ArrayList<>(4)).add(row.getString(6));
-                case 3 -> children.sources.computeIfAbsent(event, k -> new ArrayList<>(2))
-                        .add(new SourceDto(row.getString(6), row.getString(7), row.getString(8), Sql.date(row, 13)));
-                default -> {
-                    LinkType type = LinkType.valueOf(row.getString(7));
-                    LinkDirection direction = kind == 4 ? LinkDirection.OUTGOING : LinkDirection.INCOMING;
-                    String url = row.getString(10);
-                    SourceDto source = url == null ? null : new SourceDto(url, row.getString(11), row.getString(12), Sql.date(row, 14));
-                    children.links.computeIfAbsent(event, k -> new ArrayList<>(2)).add(new LinkedEvent(row.getObject(4, UUID.class), type,
-                            direction, type.readFrom(direction), row.getObject(5, UUID.class), row.getString(6), Sql.date(row, 13),
-                            DatePrecision.valueOf(row.getString(8)), row.getString(9), source));
-                }
-            }
+            children.add(row);
             return null;
         });
         return children;
