@@ -69,7 +69,7 @@ phase=$(date +%s)
 for db in $dbs; do
   if [ -f "${BENCH_PREBUILT:-/nonexistent}/service-$db/quarkus-run.jar" ]; then
     echo "   the service for $db: the packaged app in $BENCH_PREBUILT/service-$db"
-    cp -r "$BENCH_PREBUILT/service-$db" "$BENCH_WORK/service-$db"
+    cp -rp "$BENCH_PREBUILT/service-$db" "$BENCH_WORK/service-$db"
   else
     bench_build pom.xml "service-$db" "$db"
   fi
