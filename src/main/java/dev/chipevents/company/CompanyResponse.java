@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.chipevents.history.Versioned;
+
 /** A company as the API answers it. */
 @Schema(name = "Company", description = "A company, market index or public body that takes part in events.")
 public record CompanyResponse(
@@ -21,7 +23,7 @@ public record CompanyResponse(
                 required = true) long version,
         @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.",
                 examples = "system") String createdBy,
-        @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) {
+        @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) implements Versioned {
 
     static CompanyResponse of(Company c) {
         return new CompanyResponse(c.getId(), c.getName(), c.getTicker(), c.getExchange(), c.getCountry(), c.getSegment(),

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.chipevents.event.links.LinkedEvent;
+import dev.chipevents.history.Versioned;
 
 /** An event as the API answers it. */
 @Schema(name = "Event", description = "A dated semiconductor-market event.")
@@ -41,7 +42,7 @@ public record EventResponse(
                 description = "Increases with every change; the ETag is this number in quotes.") long version,
         @Schema(nullable = true, description = "Who created it: an API key id, a token subject, or system.",
                 examples = "system") String createdBy,
-        @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) {
+        @Schema(nullable = true, description = "Who changed it last.", examples = "system") String updatedBy) implements Versioned {
 
     public EventResponse {
         links = links == null ? List.of() : links; // revisions recorded before links existed

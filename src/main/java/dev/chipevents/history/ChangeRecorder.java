@@ -69,7 +69,7 @@ public class ChangeRecorder {
         int next = change.operation() == Operation.CREATE ? 1 : revisions.last(change.kind(), change.id()) + 1;
         Revisions.Row row = row(change, next, actor.name());
         revisions.insert(change.kind(), List.of(row));
-        logAtCommit(change.kind(), List.of(row), false);
+        logAtCommit(change.kind(), List.of(row), new long[]{ versionOf(change, row) }, false);
         counters.get(change.kind()).get(change.operation()).increment();
         changed.fire(new ResourcesChanged(change.kind()));
     }
@@ -85,12 +85,15 @@ public class ChangeRecorder {
         em.flush();
         String who = actor.name();
         List<Revisions.Row> rows = new ArrayList<>(changes.size());
+        long[] versions = new long[changes.size()];
         for (Change change : changes) {
             int next = change.operation() == Operation.CREATE ? 1 : revisions.last(kind, change.id()) + 1;
-            rows.add(row(change, next, who));
+            Revisions.Row row = row(change, next, who);
+            versions[rows.size()] = versionOf(change, row);
+            rows.add(row);
         }
         revisions.insert(kind, rows);
-        logAtCommit(kind, rows, true);
+        logAtCommit(kind, rows, versions, true);
         imported.get(kind).increment(changes.size());
         changed.fire(new ResourcesChanged(kind));
     }
@@ -99,9 +102,9 @@ public class ChangeRecorder {
      * Keeps the change-log entries of these revisions until the transaction is about to commit, and appends
      * all of the transaction's entries then, in one step. The append locks the log's counter until the commit
      * (see {@link ChangeLog}); taken here, at the first change, a bulk import would hold it for its whole
-     * run and stop every other write meanwhile.
+     * run and stop every other write meanwhile. `versions[i]` is the version of `rows.get(i)`.
      */
-    private void logAtCommit(ResourceKind kind, List<Revisions.Row> rows, boolean viaImport) {
+    private void logAtCommit(ResourceKind kind, List<Revisions.Row> rows, long[] versions, boolean viaImport) {
         @SuppressWarnings("unchecked")
         List<ChangeLog.Pending> pending = (List<ChangeLog.Pending>) transactions.getResource(PENDING_ENTRIES);
         if (pending == null) {
@@ -123,15 +126,20 @@ public class ChangeRecorder {
             });
             pending = entries;
         }
-        for (Revisions.Row row : rows) {
-            pending.add(new ChangeLog.Pending(kind, row.id(), row.revision(), row.operation(), versionOf(row.state()), row.changedAt(),
+        for (int i = 0; i < rows.size(); i++) {
+            Revisions.Row row = rows.get(i);
+            pending.add(new ChangeLog.Pending(kind, row.id(), row.revision(), row.operation(), versions[i], row.changedAt(),
                     row.changedBy(), viaImport));
         }
     }
 
-    private long versionOf(String state) {
+    /** The version the change left: from its state where that knows it, else read back from the JSON recorded. */
+    private long versionOf(Change change, Revisions.Row row) {
+        if (change.state() instanceof Versioned state) {
+            return state.version();
+        }
         try {
-            return json.readTree(state).path("version").asLong();
+            return json.readTree(row.state()).path("version").asLong();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A recorded state does not read back as JSON", e);
         }

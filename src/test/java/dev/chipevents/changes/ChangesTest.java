@@ -151,6 +151,36 @@ class ChangesTest {
     }
 
     @Test
+    void eachEntryCarriesTheVersionItsChangeLeft() {
+        long before = ChangeLogs.last();
+        Map<String, Object> body = TestData.event("Versions");
+        String external = TestData.unique("versions").replace(' ', '-');
+        body.put("externalId", external);
+        String id = TestData.createEvent(body).path("id");
+        int patched = given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"title\": \"Versions 2\"}")
+                .when().patch("/api/v1/events/" + id).then().statusCode(200).extract().path("version");
+        body.put("title", "Versions 3");
+        given().contentType(ContentType.JSON).body(List.of(body)).queryParam("mode", "upsert").when().post("/api/v1/events/import")
+                .then().statusCode(200).body("updated", equalTo(1));
+        int imported = given().when().get("/api/v1/events/" + id).then().statusCode(200).body("title", equalTo("Versions 3"))
+                .extract().path("version");
+        given().when().delete("/api/v1/events/" + id).then().statusCode(204);
+        int restored = given().when().post("/api/v1/events/" + id + "/restore").then().statusCode(200).extract().path("version");
+        String company = TestData.createCompany();
+        Map<String, Object> renamed = TestData.company(TestData.unique("Renamed"));
+        int companyUpdated = given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(renamed)
+                .when().put("/api/v1/companies/" + company).then().statusCode(200).extract().path("version");
+        assertEquals(List.of(1, 2), List.of(patched, imported), "each write moved the version on");
+        given().accept(ContentType.JSON).queryParam("since", before)
+                .when().get("/api/v1/changes")
+                .then().statusCode(200)
+                .body("items.operation", equalTo(List.of("CREATE", "UPDATE", "UPDATE", "DELETE", "RESTORE", "CREATE", "UPDATE")))
+                .body("items.imported", equalTo(List.of(false, false, true, false, false, false, false)))
+                .body("items.version", equalTo(List.of(0, patched, imported, imported, restored, 0, companyUpdated)))
+                .body("items.state.version", equalTo(List.of(0, patched, imported, restored, 0, companyUpdated))); // a delete has none
+    }
+
+    @Test
     void aBulkImportGetsOneEntryPerRow() {
         long before = ChangeLogs.last();
         given().contentType(ContentType.JSON).body(List.of(TestData.event("Imported 1"), TestData.event("Imported 2")))
