@@ -10,8 +10,8 @@
 #                                ratios the smoke data can show (deep/first p50, and on H2 type + date vs first page)
 #   bash bench/run.sh --growth   the growth table instead (bench/growth.sh)
 # Settings: BENCH_DBS ("postgresql h2") limits the databases; BENCH_EVENTS and BENCH_DURATION (seconds a
-# scenario) override the size; BENCH_PAGE_WARM the seconds of load on each list page before the first
-# measurement (40 in a full run, for the service and the anchor alike); BENCH_REPORT the page a full run writes into; BENCH_PREBUILT a folder with the
+# scenario) override the size; BENCH_JIT_WARM the seconds of load on each list page and on POST before
+# their first measurement (40 in a full run, for the service and the anchor alike); BENCH_REPORT the page a full run writes into; BENCH_PREBUILT a folder with the
 # service already packaged (service-h2/, service-postgresql/: copies of target/quarkus-app, as .ci/run keeps
 # them from its test steps) instead of building it; BENCH_JAVA_OPTS are the JVM flags on PostgreSQL (by default the Dockerfile's,
 # sized as in the 512 MiB pod); BENCH_H2_JAVA_OPTS those on H2 (by default none: the README's command).
@@ -41,8 +41,9 @@ warm=$(( duration > 2 ? duration / 2 : 1 ))
 # The list pages' warm-up, for the service and the anchor: on the 1,000,000-event PostgreSQL database the anchor's
 # type + date page ran at about 2,100 requests/s 30 s after its start and 3,100 to 3,600 after 80 to 120 s of load (the
 # JIT still compiling on 2 shared cores), the service's at 800 to 1,000 from about 20 s on (docs/benchmarks.md). 40 s on
-# each page (120 s for the service's three, 80 s for the anchor's two) measures both once they are warm.
-if [ "$mode" = smoke ]; then page_warm=$warm; else page_warm=${BENCH_PAGE_WARM:-40}; fi
+# each page (120 s for the service's three, 80 s for the anchor's two) measures both once they are warm; the same
+# before the POST scenario, whose first 20 s on a fresh start ran at 320-330/s and, 30 s later, at 540-650/s.
+if [ "$mode" = smoke ]; then jit_warm=$warm; else jit_warm=${BENCH_JIT_WARM:-40}; fi
 # The pause before the running H2 file is measured (bench/lib.sh h2_settled_disk): 30 s, 2 s in the smoke run.
 if [ "$mode" = smoke ]; then export H2_SETTLE_S=${H2_SETTLE_S:-2}; else export H2_SETTLE_S=${H2_SETTLE_S:-30}; fi
 # The first, type + date and deep pages, whose ratios are checked, run in alternating rounds, so that a burst of
@@ -120,7 +121,7 @@ service_leg() { # db
   local deep="$base/api/v1/events?limit=50&cursor=$cursor"
   echo "   warming up"
   for url in "$first" "$type_date" "$deep"; do
-    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${page_warm}s" "$url" >/dev/null
+    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" "$url" >/dev/null
   done
   local round
   for round in $(seq 1 "$rounds"); do
@@ -134,9 +135,9 @@ service_leg() { # db
   run_wrk "$db" service stats-month-cached "$base/api/v1/events/stats?groupBy=month"
   BENCH_IDS="$BENCH_WORK/ids-service-$db.txt" BENCH_ID_PATH=/api/v1/events/ \
     run_wrk "$db" service get-by-id "$base/" bench/wrk/get-by-id.lua
-  # The write path's first POSTs of the process: warmed like the reads (at 85be549 it was measured cold, 427/s, where
-  # the 100,000 single writes after it ran at 730/s).
-  BENCH_KEY="$key" wrk -t2 -c"$BENCH_CONNECTIONS" -d"${warm}s" -s bench/wrk/post-create.lua "$base/api/v1/events" >/dev/null
+  # The write path's first POSTs of the process: warmed like the list pages (at 85be549 it was measured cold, 427/s,
+  # where the 100,000 single writes after it ran at 730/s).
+  BENCH_KEY="$key" wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" -s bench/wrk/post-create.lua "$base/api/v1/events" >/dev/null
   BENCH_KEY="$key" run_wrk "$db" service post-create "$base/api/v1/events" bench/wrk/post-create.lua
   stats_uncached "$db" "$base" "$key" "$stats_runs"
 
@@ -227,7 +228,7 @@ anchor_leg() { # db
   curl -sf "$base/events?size=200&sort=-occurredOn,-id" | jq -r '.[].id' >"$BENCH_WORK/ids-anchor-$db.txt"
   local first="$base/events?size=50&sort=-occurredOn,-id" type_date="$base/events/by-type?type=IPO&from=2000-01-01&to=2020-12-31&size=50"
   for url in "$first" "$type_date"; do
-    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${page_warm}s" "$url" >/dev/null
+    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" "$url" >/dev/null
   done
   run_wrk "$db" anchor first-page "$first"
   run_wrk "$db" anchor type-date "$type_date"
@@ -283,7 +284,7 @@ gate=()
 [ "$mode" = smoke ] && gate=(--gate)
 set +e
 node bench/targets.mjs "$BENCH_RESULTS" --sections "$BENCH_WORK" --events "$events" --companies "$companies" \
-  --duration "$duration" --pages "$rounds alternating rounds of $slice s, after $page_warm s of load on each" \
+  --duration "$duration" --pages "$rounds alternating rounds of $slice s, after $jit_warm s of load on each" \
   --connections "$BENCH_CONNECTIONS" --single-writes "$single_writes" --machine "$machine" --command "$command_line" \
   --pg-opts "$BENCH_PG_OPTS" --h2-opts "$BENCH_H2_OPTS" "${gate[@]}" >"$BENCH_WORK/section.md" 2>"$BENCH_WORK/verdict.txt"
 verdict=$?
