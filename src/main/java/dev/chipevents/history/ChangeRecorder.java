@@ -69,7 +69,7 @@ public class ChangeRecorder {
         int next = change.operation() == Operation.CREATE ? 1 : revisions.last(change.kind(), change.id()) + 1;
         Revisions.Row row = row(change, next, actor.name());
         revisions.insert(change.kind(), List.of(row));
-        logAtCommit(change.kind(), List.of(row), new long[]{ versionOf(change, row) }, false);
+        logAtCommit(List.of(entry(change.kind(), change, row, false)));
         counters.get(change.kind()).get(change.operation()).increment();
         changed.fire(new ResourcesChanged(change.kind()));
     }
@@ -85,15 +85,15 @@ public class ChangeRecorder {
         em.flush();
         String who = actor.name();
         List<Revisions.Row> rows = new ArrayList<>(changes.size());
-        long[] versions = new long[changes.size()];
+        List<ChangeLog.Pending> entries = new ArrayList<>(changes.size());
         for (Change change : changes) {
             int next = change.operation() == Operation.CREATE ? 1 : revisions.last(kind, change.id()) + 1;
             Revisions.Row row = row(change, next, who);
-            versions[rows.size()] = versionOf(change, row);
             rows.add(row);
+            entries.add(entry(kind, change, row, true));
         }
         revisions.insert(kind, rows);
-        logAtCommit(kind, rows, versions, true);
+        logAtCommit(entries);
         imported.get(kind).increment(changes.size());
         changed.fire(new ResourcesChanged(kind));
     }
@@ -102,9 +102,9 @@ public class ChangeRecorder {
      * Keeps the change-log entries of these revisions until the transaction is about to commit, and appends
      * all of the transaction's entries then, in one step. The append locks the log's counter until the commit
      * (see {@link ChangeLog}); taken here, at the first change, a bulk import would hold it for its whole
-     * run and stop every other write meanwhile. `versions[i]` is the version of `rows.get(i)`.
+     * run and stop every other write meanwhile.
      */
-    private void logAtCommit(ResourceKind kind, List<Revisions.Row> rows, long[] versions, boolean viaImport) {
+    private void logAtCommit(List<ChangeLog.Pending> logged) {
         @SuppressWarnings("unchecked")
         List<ChangeLog.Pending> pending = (List<ChangeLog.Pending>) transactions.getResource(PENDING_ENTRIES);
         if (pending == null) {
@@ -126,11 +126,13 @@ public class ChangeRecorder {
             });
             pending = entries;
         }
-        for (int i = 0; i < rows.size(); i++) {
-            Revisions.Row row = rows.get(i);
-            pending.add(new ChangeLog.Pending(kind, row.id(), row.revision(), row.operation(), versions[i], row.changedAt(),
-                    row.changedBy(), viaImport));
-        }
+        pending.addAll(logged);
+    }
+
+    /** The change-log entry of a change recorded as this revision of a resource of this kind. */
+    private ChangeLog.Pending entry(ResourceKind kind, Change change, Revisions.Row row, boolean viaImport) {
+        return new ChangeLog.Pending(kind, row.id(), row.revision(), row.operation(), versionOf(change, row), row.changedAt(),
+                row.changedBy(), viaImport);
     }
 
     /** The version the change left: from its state where that knows it, else read back from the JSON recorded. */
