@@ -70,6 +70,10 @@ public class Event extends AuditedEntity {
     @Column(name = "search_text", nullable = false, length = 20000)
     private String searchText;
 
+    /** The participants, tags and sources as shown, in one JSON text: {@link EventChildren}. */
+    @Column(name = "children_json", nullable = false, length = 1000000)
+    private String childrenJson;
+
     @ElementCollection
     @CollectionTable(name = "event_participant", joinColumns = @JoinColumn(name = "event_id"))
     @OrderColumn(name = "position")
@@ -188,6 +192,14 @@ public class Event extends AuditedEntity {
 
     public void setSearchText(String searchText) {
         this.searchText = searchText;
+    }
+
+    public String getChildrenJson() {
+        return childrenJson;
+    }
+
+    public void setChildrenJson(String childrenJson) {
+        this.childrenJson = childrenJson;
     }
 
     /** The participants, read only: {@link #setParticipants} replaces them. */

@@ -66,6 +66,7 @@ public class EventApplier {
         event.getSources().clear();
         request.sourcesOrEmpty().forEach(s -> event.getSources().add(new Source(s.url(), s.publisher(), s.title(), s.publishedOn())));
         event.setSearchText(SearchText.of(event));
+        event.setChildrenJson(EventChildren.of(event));
     }
 
     private List<Participant> participants(List<ParticipantRequest> requested, CompanyReferences.Resolution companies) {

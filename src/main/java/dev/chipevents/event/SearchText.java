@@ -10,7 +10,8 @@ import dev.chipevents.company.CompanyRenamed;
 
 /**
  * What `q` searches: the lower-cased title, summary, tags and the participants' names and tickers,
- * kept in one column and brought up to date when a company is renamed.
+ * kept in one column and brought up to date when a company is renamed (with the events' copy of their participants'
+ * names, {@link EventChildren}).
  */
 @ApplicationScoped
 public class SearchText {
@@ -45,6 +46,7 @@ public class SearchText {
     void onCompanyRenamed(@Observes CompanyRenamed renamed) {
         for (Event event : events.findNamingCompany(renamed.companyId())) {
             event.setSearchText(of(event));
+            event.setChildrenJson(EventChildren.of(event));
         }
     }
 }

@@ -78,7 +78,7 @@ class ReadCostTest {
         long large = fewestOf3(() -> given().queryParam("tag", tag).queryParam("limit", 12).when().get("/api/v1/events")
                 .then().statusCode(200).body("items", hasSize(12)).body("items.participants.flatten().companyId", hasSize(12))
                 .body("items.links.flatten()", hasSize(22)));
-        assertEquals(2, small, "a page of 2: the rows, then participants, tags, sources and links together");
+        assertEquals(2, small, "a page of 2: the rows with their participants, tags and sources, then the links");
         assertEquals(small, large, "a page of 12 costs what a page of 2 costs");
     }
 
@@ -95,22 +95,23 @@ class ReadCostTest {
             assertEquals(2, first, "the change log's last number, then the event with its participants, tags, sources and links"
                     + " (two selects sent in one round trip)");
         } else {
-            assertEquals(3, first, "the change log's last number, then the event, then its participants, tags, sources and links");
+            assertEquals(3, first, "the change log's last number, then the event with its participants, tags and sources, then its links");
         }
         assertEquals(1, again, "nothing changed since: the change log's last number only (EventCacheTest)");
     }
 
     /**
      * PostgreSQL: connections plan each statement for its parameters (what the search pages need, `PostgresPlans`), and
-     * for the children of a page that planning cost several times running it. So they are read through the function
-     * `event_children` (migration V15), whose own setting lets it keep one plan for the connection.
+     * for the links of a page that planning cost several times running it. So they are read through the function
+     * `event_links` (migration V19, in the place of V15's `event_children`), whose own setting lets it keep one plan for the
+     * connection.
      */
     @Test
-    void onPostgresqlTheChildrenKeepOnePlanWhereEveryOtherStatementIsPlannedForItsParameters() {
+    void onPostgresqlTheLinksKeepOnePlanWhereEveryOtherStatementIsPlannedForItsParameters() {
         Assumptions.assumeTrue(dbKind.startsWith("postgres"), "plan_cache_mode is PostgreSQL's");
         assertEquals(List.of("force_custom_plan"),
                 sql.query("select current_setting('plan_cache_mode')", List.of(), row -> row.getString(1)));
-        List<String> settings = sql.query("select unnest(proconfig) from pg_proc where proname = 'event_children'", List.of(),
+        List<String> settings = sql.query("select unnest(proconfig) from pg_proc where proname = 'event_links'", List.of(),
                 row -> row.getString(1));
         assertEquals(List.of("plan_cache_mode=force_generic_plan"), settings);
         aLinkedEventsRead().run(); // the function's rows, through the API: a participant, two tags, a link

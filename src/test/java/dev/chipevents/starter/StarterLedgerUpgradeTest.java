@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +31,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.chipevents.event.EventChildren;
 import dev.chipevents.event.EventResponse;
+import dev.chipevents.event.ParticipantResponse;
+import dev.chipevents.event.ParticipantRole;
+import dev.chipevents.event.SourceDto;
 import dev.chipevents.event.links.LinkedEvent;
 
 /**
@@ -169,6 +174,9 @@ class StarterLedgerUpgradeTest {
         assertEquals(List.of(), strings("select l.resource_id from change_log l join event e on e.id = l.resource_id"
                 + " where l.version <> e.version"), "each entry names the event's version");
 
+        // V18: every event, upgraded, added or left as the users changed it, shows what its tables hold.
+        assertEachCopyIsWhatItsTablesHold();
+
         // Once: it finds nothing more to do.
         StarterLedgerUpgrade.Outcome again = new StarterLedgerUpgrade(db).run();
         assertEquals(new StarterLedgerUpgrade.Outcome(List.of(), List.of(), List.of()), again);
@@ -181,7 +189,82 @@ class StarterLedgerUpgradeTest {
         assertEquals(List.of("0"), strings("select count(*) from event_link"));
     }
 
+    /**
+     * V18 copies the children of events that span many of its chunks of a thousand: each event gets its own, none is missed,
+     * and a copy an earlier start wrote is kept.
+     */
+    @Test
+    void eachEventGetsTheCopyOfItsOwnChildren() throws Exception {
+        migrate("18");
+        UUID company = UUID.randomUUID();
+        execute("insert into company (id, name, name_key, ticker, segment, created_at, updated_at, version)"
+                + " values (?, 'Quote \"and\" back\\slash Ltd', 'quote and back', null, 'FOUNDRY', current_timestamp,"
+                + " current_timestamp, 0)",
+                company);
+        List<UUID> events = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) {
+            UUID id = UUID.randomUUID();
+            events.add(id);
+            execute("insert into event (id, type, occurred_on, date_precision, title, search_text, created_at, updated_at, version)"
+                    + " values (?, 'OTHER', date '2024-01-01', 'DAY', ?, '', current_timestamp, current_timestamp, 0)", id, "event " + i);
+            if (i % 3 != 0) {
+                execute("insert into event_tag (event_id, position, tag) values (?, 0, ?)", id, "tag-" + i);
+                execute("insert into event_tag (event_id, position, tag) values (?, 1, 'second')", id);
+            }
+            if (i % 5 == 0) {
+                execute("insert into event_participant (event_id, position, company_id, role) values (?, 0, ?, 'SUBJECT')", id, company);
+                execute("insert into event_source (event_id, position, url, publisher, title, published_on)"
+                        + " values (?, 0, ?, 'Ünïcode Press', null, date '2024-02-29')", id, "https://example.com/" + i);
+            }
+        }
+        // A start cut short left the column and some copies (as the next start finds them; V18 commits each thousand).
+        String resumed = "{\"t\": [], \"p\": [], \"s\": []}";
+        execute("alter table event add column children_json varchar(1000000)");
+        execute("update event set children_json = ? where id = ?", resumed, events.get(3));
+        migrate(null);
+
+        assertEquals(List.of("2345"), strings("select count(*) from event where children_json is not null"));
+        assertEquals(List.of(resumed), strings("select children_json from event where id = ?", events.get(3)), "kept, not written again");
+        assertEachCopyIsWhatItsTablesHold();
+        EventChildren.Shown fifth = EventChildren.read(strings("select children_json from event where id = ?", events.get(5)).get(0));
+        assertEquals(List.of(new ParticipantResponse(company, "Quote \"and\" back\\slash Ltd", null, ParticipantRole.SUBJECT)),
+                fifth.participants());
+        assertEquals(List.of("tag-5", "second"), fifth.tags());
+        assertEquals(List.of(new SourceDto("https://example.com/5", "Ünïcode Press", null, LocalDate.of(2024, 2, 29))), fifth.sources());
+        assertEquals(new EventChildren.Shown(List.of(), List.of(), List.of()),
+                EventChildren.read(strings("select children_json from event where id = ?", events.get(3)).get(0)));
+    }
+
     // ---- helpers ----
+
+    /** Each event's copy of its participants (with their company's name and ticker), tags and sources against its tables. */
+    private void assertEachCopyIsWhatItsTablesHold() throws SQLException {
+        List<String> ids = strings("select id from event");
+        assertTrue(!ids.isEmpty());
+        for (String id : ids) {
+            EventChildren.Shown copy = EventChildren.read(strings("select children_json from event where id = ?", id).get(0));
+            assertEquals(strings("select p.company_id || '|' || c.name || '|' || coalesce(c.ticker, '-') || '|' || p.role"
+                    + " from event_participant p join company c on c.id = p.company_id where p.event_id = ? order by p.position", id),
+                    copy.participants().stream().map(p -> p.companyId() + "|" + p.name() + "|" + (p.ticker() == null ? "-" : p.ticker())
+                            + "|" + p.role()).toList(),
+                    id);
+            assertEquals(strings("select tag from event_tag where event_id = ? order by position", id), copy.tags(), id);
+            assertEquals(strings("select url || '|' || coalesce(publisher, '-') || '|' || coalesce(title, '-') || '|'"
+                    + " || coalesce(cast(published_on as varchar(10)), '-') from event_source where event_id = ? order by position", id),
+                    copy.sources().stream().map(s -> s.url() + "|" + (s.publisher() == null ? "-" : s.publisher()) + "|"
+                            + (s.title() == null ? "-" : s.title()) + "|" + (s.publishedOn() == null ? "-" : s.publishedOn())).toList(),
+                    id);
+        }
+    }
+
+    private void execute(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
 
     /** How many starter events the upgrade added: those that had no revision before it and have one now. */
     private long added(Map<String, Long> revisionsBefore, StarterDataset.Dataset dataset) throws SQLException {

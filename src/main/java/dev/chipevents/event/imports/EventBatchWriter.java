@@ -22,7 +22,7 @@ class EventBatchWriter {
 
     private static final String INSERT_EVENT = "insert into event (id, type, occurred_on, date_precision, title, summary, amount,"
             + " currency, percent_change, country, external_id, search_text, created_at, updated_at, version, created_by, updated_by,"
-            + " amount_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " amount_kind, children_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_PARTICIPANT =
             "insert into event_participant (event_id, position, company_id, role, event_amount) values (?, ?, ?, ?, ?)";
     private static final String INSERT_TAG = "insert into event_tag (event_id, position, tag) values (?, ?, ?)";
@@ -54,7 +54,7 @@ class EventBatchWriter {
                 .add(e.getCurrency(), Types.VARCHAR).add(e.getPercentChange(), Types.NUMERIC).add(e.getCountry(), Types.VARCHAR)
                 .add(e.getExternalId(), Types.VARCHAR).add(e.getSearchText()).add(e.getCreatedAt()).add(e.getUpdatedAt())
                 .add(e.getVersion()).add(e.getCreatedBy(), Types.VARCHAR).add(e.getUpdatedBy(), Types.VARCHAR)
-                .add(e.getAmountKind() == null ? null : e.getAmountKind().name(), Types.VARCHAR));
+                .add(e.getAmountKind() == null ? null : e.getAmountKind().name(), Types.VARCHAR).add(e.getChildrenJson()));
         sql.batch(INSERT_PARTICIPANT, participants, (row, p) -> row.add(p.eventId()).add(p.position())
                 .add(p.value().getCompany().getId()).add(p.value().getRole())
                 .add(p.value().getEventAmount(), Types.NUMERIC));
