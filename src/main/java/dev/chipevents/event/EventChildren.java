@@ -13,8 +13,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import dev.chipevents.company.Company;
-
 /**
  * An event's participants (with their company's name and ticker), tags and sources as they are shown, kept as one JSON
  * text in the event's own row (column children_json, migration V18) beside the tables that hold them. A page or an
@@ -40,12 +38,8 @@ public final class EventChildren {
 
     /** The copy of an entity's children, as they are after a write (or a company's rename) changed them. */
     public static String of(Event event) {
-        List<ParticipantResponse> participants = new ArrayList<>(event.getParticipants().size());
-        for (Participant p : event.getParticipants()) {
-            Company c = p.getCompany();
-            participants.add(new ParticipantResponse(c.getId(), c.getName(), c.getTicker(), p.getRole()));
-        }
-        return write(participants, event.getTags(), event.getSources().stream().map(EventMapper::source).toList());
+        return write(event.getParticipants().stream().map(EventMapper::participant).toList(), event.getTags(),
+                event.getSources().stream().map(EventMapper::source).toList());
     }
 
     public static String write(List<ParticipantResponse> participants, List<String> tags, List<SourceDto> sources) {

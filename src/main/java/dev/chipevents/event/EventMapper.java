@@ -15,10 +15,7 @@ public final class EventMapper {
     /** The event's state with its links (read by LinkReader after the change was flushed). */
     public static EventResponse toResponse(Event e, List<LinkedEvent> links) {
         List<ParticipantResponse> participants = e.getParticipants().stream()
-                .map(p -> {
-                    Company c = p.getCompany();
-                    return new ParticipantResponse(c.getId(), c.getName(), c.getTicker(), p.getRole());
-                }).toList();
+                .map(EventMapper::participant).toList();
         List<SourceDto> sources = e.getSources().stream()
                 .map(EventMapper::source).toList();
         return new EventResponse(e.getId(), e.getType(), e.getOccurredOn(), e.getDatePrecision(), e.getTitle(), e.getSummary(),
@@ -45,6 +42,12 @@ public final class EventMapper {
                 e.percentChange(), e.country(),
                 e.participants().stream().map(p -> ParticipantRequest.byId(p.companyId(), p.role())).toList(),
                 e.tags(), e.sources(), e.externalId(), null);
+    }
+
+    /** A participant as shown, with its company's name and ticker. */
+    public static ParticipantResponse participant(Participant p) {
+        Company c = p.getCompany();
+        return new ParticipantResponse(c.getId(), c.getName(), c.getTicker(), p.getRole());
     }
 
     public static SourceDto source(Source s) {
