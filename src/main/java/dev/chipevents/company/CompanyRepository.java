@@ -12,6 +12,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
+    /** How many lengths of a shared start the hint's order tells apart (one query shape for each key length up to it). */
+    private static final int NEAREST_LEVELS = 8;
+
     public Optional<Company> findByNameKey(String nameKey) {
         return find("nameKey", nameKey).firstResultOptional();
     }
@@ -47,17 +50,29 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
                 .getResultList();
     }
 
-    /** Companies whose name contains the key, whose ticker starts like it, or the reverse, nearest first. */
+    /**
+     * Companies whose name contains the key or whose ticker or name starts like it, nearest first: those sharing the
+     * longest start with the key (up to {@value #NEAREST_LEVELS} characters are told apart), then the shortest names.
+     */
     public List<Company> resembling(String key, int max) {
-        String prefix = key.length() > 3 ? key.substring(0, 3) : key;
-        return getEntityManager().createQuery("""
-                from Company c where c.nameKey like :contains escape '!' or c.nameKey like :prefix escape '!'
-                    or lower(c.ticker) like :prefix escape '!'
-                order by length(c.nameKey), c.nameKey""", Company.class)
-                .setParameter("contains", "%" + escape(key) + "%")
-                .setParameter("prefix", escape(prefix) + "%")
-                .setMaxResults(max)
-                .getResultList();
+        int shortest = Math.min(3, key.length());
+        int longest = Math.max(shortest, Math.min(key.length(), shortest + NEAREST_LEVELS - 1));
+        StringBuilder nearness = new StringBuilder("case when c.nameKey like :contains escape '!'");
+        for (int length = longest; length >= shortest; length--) {
+            nearness.append(length == longest ? " or " : " when ")
+                    .append("c.nameKey like :p").append(length).append(" escape '!' or lower(c.ticker) like :p").append(length)
+                    .append(" escape '!' then ").append(longest - length);
+        }
+        nearness.append(" else ").append(longest - shortest + 1).append(" end");
+        var query = getEntityManager().createQuery("""
+                from Company c where c.nameKey like :contains escape '!' or c.nameKey like :p%1$d escape '!'
+                    or lower(c.ticker) like :p%1$d escape '!'
+                order by %2$s, length(c.nameKey), c.nameKey""".formatted(shortest, nearness), Company.class)
+                .setParameter("contains", "%" + escape(key) + "%");
+        for (int length = longest; length >= shortest; length--) {
+            query.setParameter("p" + length, escape(key.substring(0, length)) + "%");
+        }
+        return query.setMaxResults(max).getResultList();
     }
 
     private static String escape(String text) {

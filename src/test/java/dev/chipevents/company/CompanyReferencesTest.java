@@ -69,6 +69,12 @@ class CompanyReferencesTest {
     @Test
     void anUnknownReferenceIsRefusedWithTheClosestNames() {
         create();
+        // Three companies that start like it with shorter names, which a hint ordered by length alone would name first.
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> decoy = TestData.company(ticker.substring(0, 3) + i + " " + suffix);
+            decoy.put("ticker", ticker.substring(0, 3) + "Q" + i + suffix.substring(4).toUpperCase(Locale.ROOT));
+            TestData.createCompany(decoy);
+        }
         given().header(INVALID_ON_PURPOSE, "true").queryParam("company", ticker + "X").when().get("/api/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("company"))
                 .body("errors[0].message", containsString("no company has the id, ticker or name '" + ticker + "X'"))
