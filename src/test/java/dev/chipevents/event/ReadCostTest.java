@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,13 @@ class ReadCostTest {
                 .body("items.links.flatten()", hasSize(22)));
         assertEquals(2, small, "a page of 2: the rows with their participants, tags and sources, then the links");
         assertEquals(small, large, "a page of 12 costs what a page of 2 costs");
+        long export = fewestOf3(() -> {
+            String csv = given().queryParam("tag", tag).accept("text/csv").when().get("/api/v1/events")
+                    .then().statusCode(200).extract().asString();
+            assertEquals(13, csv.split("\r\n").length, "the header and the 12 events");
+            assertTrue(csv.contains(tag + ";second;third") && csv.contains("\"\"publisher\"\":\"\"Example\"\""), csv);
+        });
+        assertEquals(1, export, "an export shows no links, so a batch of its rows is one statement");
     }
 
     @Test

@@ -24,7 +24,10 @@ import dev.chipevents.event.EventResponse;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class EventSearch {
 
-    /** Rows after a position, for streaming every match; `lastPosition` is where the next batch starts. */
+    /**
+     * Rows after a position, for streaming every match; `lastPosition` is where the next batch starts. The exports show
+     * no links (a link names an event the export may not hold), so a batch's events are read without them.
+     */
     public record Batch(List<EventResponse> items, List<Object> lastPosition) {
     }
 
@@ -56,7 +59,7 @@ public class EventSearch {
         Plan plan = plan(where, EventSort.columns(query.sort()));
         Long total = query.withTotal() ? count(where) : null;
         KeysetPager.Page<EventResponse> page = pager.page(canonical(query, scope), plan.order(), query.cursor(), query.limit(),
-                (after, max) -> fetch(plan, after, max));
+                (after, max) -> fetch(plan, after, max, true));
         return new EventPage(page.items(), page.nextCursor(), total);
     }
 
@@ -68,7 +71,7 @@ public class EventSearch {
     /** The next `size` matches after a position (null: from the first). */
     public Batch batch(EventQuery query, UUID scope, List<Object> after, int size) {
         Plan plan = plan(filters.of(query, scope), EventSort.columns(query.sort()));
-        List<EventResponse> batch = fetch(plan, KeysetPager.seek(plan.order(), after), size);
+        List<EventResponse> batch = fetch(plan, KeysetPager.seek(plan.order(), after), size, false);
         return new Batch(batch, batch.isEmpty() ? null : KeysetPager.positionOf(plan.order(), batch.get(batch.size() - 1)));
     }
 
@@ -96,12 +99,12 @@ public class EventSearch {
         return new Plan(where, order, "");
     }
 
-    private List<EventResponse> fetch(Plan plan, Seek after, int max) {
+    private List<EventResponse> fetch(Plan plan, Seek after, int max, boolean withLinks) {
         Map<String, Object> params = new HashMap<>(plan.where().parameters());
         params.putAll(after.parameters());
         String orderBy = plan.leading() + Keyset.orderBy(plan.order().stream()
                 .map(c -> new Keyset.Column(c.expression(), c.descending(), c.nullable())).toList());
-        return rows.page(after.appendTo(plan.where().clause()), params, orderBy, max);
+        return rows.page(after.appendTo(plan.where().clause()), params, orderBy, max, withLinks);
     }
 
     private long count(EventFilters.Where where) {
