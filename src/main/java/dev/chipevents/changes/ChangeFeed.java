@@ -30,6 +30,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import dev.chipevents.common.DaemonThreads;
 import dev.chipevents.common.config.ChipEventsConfig;
 import dev.chipevents.common.problem.TooManyRequestsProblem;
 import dev.chipevents.history.ChangeLog;
@@ -80,8 +81,8 @@ public class ChangeFeed {
     void start(@Observes StartupEvent start) {
         head = QuarkusTransaction.requiringNew().call(log::lastSequence);
         running = true;
-        catchUps = Executors.newFixedThreadPool(2, daemon("chip-events-changes-catch-up"));
-        dispatcher = daemon("chip-events-changes").newThread(this::dispatch);
+        catchUps = Executors.newFixedThreadPool(2, DaemonThreads.named("chip-events-changes-catch-up"));
+        dispatcher = DaemonThreads.named("chip-events-changes").newThread(this::dispatch);
         dispatcher.start();
         // Quarkus waits up to quarkus.shutdown.timeout for open requests, and a stream is one until it ends; its
         // ShutdownEvent comes after that wait. A JVM shutdown hook runs at SIGTERM, beside Quarkus's own.
@@ -326,14 +327,5 @@ public class ChangeFeed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -285,6 +287,35 @@ class EventOracleTest {
                     .body("buckets[0].amounts.count", org.hamcrest.Matchers.equalTo(List.of(1, 2, 1, 1)))
                     .body("buckets[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("amountByCurrency")));
         }
+    }
+
+    /**
+     * An export of every event spans several batches of 500, each read while the one before is written: the CSV and the
+     * iCalendar file hold the same events, in the same order, as the JSON pages walked by their cursor.
+     */
+    @Test
+    void exportsOfEveryEventHoldWhatTheCursorWalks() throws Exception {
+        ensureData();
+        List<String> walked = fetchAll().stream().map(Row::id).toList();
+        assertTrue(walked.size() > 1000, "several batches: " + walked.size());
+        String csv = given().accept("text/csv").when().get("/api/v1/events").then().statusCode(200).extract().asString();
+        List<String> exported = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
+            it.forEachRemaining(r -> exported.add(r.get("id")));
+        }
+        assertEquals(walked.size(), exported.size(), "rows in the CSV");
+        assertTrue(walked.equals(exported), "the CSV holds the walked events in their order");
+        String calendar = given().queryParam("format", "ics").when().get("/api/v1/events").then().statusCode(200)
+                .extract().asString();
+        List<String> uids = new ArrayList<>();
+        Matcher uid = Pattern.compile("\r\nUID:([0-9a-f-]{36})\r\n").matcher(calendar);
+        while (uid.find()) {
+            uids.add(uid.group(1));
+        }
+        assertEquals(walked.size(), uids.size(), "events in the iCalendar file");
+        assertTrue(walked.equals(uids), "the iCalendar file holds the walked events in their order");
+        assertTrue(calendar.endsWith("END:VCALENDAR\r\n"), calendar.substring(calendar.length() - 100));
     }
 
     @Test

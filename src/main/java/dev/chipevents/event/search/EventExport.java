@@ -10,17 +10,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.chipevents.event.EventResponse;
 
-/** Every match of a query as CSV, streamed in batches (one transaction each), never more than one batch in memory. */
+/**
+ * Every match of a query as CSV, streamed in batches ({@link EventBatches}: the next read while one is written), never more
+ * than two batches in memory.
+ */
 @ApplicationScoped
 public class EventExport {
 
-    private static final int BATCH = 500;
-
     private final EventSearch search;
+    private final EventBatches batches;
     private final ObjectMapper json;
 
-    EventExport(EventSearch search, ObjectMapper json) {
+    EventExport(EventSearch search, EventBatches batches, ObjectMapper json) {
         this.search = search;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -28,18 +31,12 @@ public class EventExport {
         List<Object> start = search.start(query, scope); // a bad cursor is refused before the answer starts
         return out -> {
             EventCsv csv = new EventCsv(out, json);
-            List<Object> position = start;
-            while (true) {
-                EventSearch.Batch batch = search.batch(query, scope, position, BATCH);
-                for (EventResponse event : batch.items()) {
+            batches.forEach(query, scope, start, batch -> {
+                for (EventResponse event : batch) {
                     csv.write(event);
                 }
                 csv.flush();
-                if (batch.items().size() < BATCH) {
-                    break;
-                }
-                position = batch.lastPosition();
-            }
+            });
             csv.close();
         };
     }

@@ -19,19 +19,20 @@ import dev.chipevents.event.EventResponse;
 @ApplicationScoped
 public class EventFeeds {
 
-    private static final int BATCH = 500;
     /** Parameters that choose a page or a form, not which events: left out of a feed's name and id. */
     private static final Set<String> NOT_FILTERS = Set.of("format", "cursor", "limit", "withTotal");
     /** Newest change first, unless the query asks for another order. */
     static final List<EventSort.Order> ATOM_SORT = List.of(new EventSort.Order(EventSort.updatedAt, true));
 
     private final EventSearch search;
+    private final EventBatches batches;
 
-    EventFeeds(EventSearch search) {
+    EventFeeds(EventSearch search, EventBatches batches) {
         this.search = search;
+        this.batches = batches;
     }
 
-    /** Every match as RFC 5545 iCalendar, streamed in batches (one transaction each) like the CSV export. */
+    /** Every match as RFC 5545 iCalendar, streamed in batches ({@link EventBatches}) like the CSV export. */
     public StreamingOutput calendar(EventQuery query, UUID scope, UriInfo uri) {
         List<Object> start = search.start(query, scope); // a bad cursor is refused before the answer starts
         String name = name(uri);
@@ -39,18 +40,12 @@ public class EventFeeds {
         return out -> {
             EventCalendar calendar = new EventCalendar(out, base);
             calendar.begin(name);
-            List<Object> position = start;
-            while (true) {
-                EventSearch.Batch batch = search.batch(query, scope, position, BATCH);
-                for (EventResponse event : batch.items()) {
+            batches.forEach(query, scope, start, batch -> {
+                for (EventResponse event : batch) {
                     calendar.write(event);
                 }
                 calendar.flush();
-                if (batch.items().size() < BATCH) {
-                    break;
-                }
-                position = batch.lastPosition();
-            }
+            });
             calendar.end();
         };
     }
