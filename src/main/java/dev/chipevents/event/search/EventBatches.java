@@ -9,6 +9,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,43 +53,66 @@ class EventBatches {
     void forEach(EventQuery query, UUID scope, List<Object> start, Writer writer) throws IOException {
         EventSearch.Batch batch = search.batch(query, scope, start, SIZE);
         while (true) {
-            FutureTask<EventSearch.Batch> next = null;
-            if (batch.items().size() == SIZE) {
-                List<Object> after = batch.lastPosition();
-                next = new FutureTask<>(() -> QuarkusTransaction.requiringNew().call(() -> search.batch(query, scope, after, SIZE)));
-                readAhead.execute(next);
+            ReadAhead next = batch.items().size() == SIZE ? new ReadAhead(query, scope, batch.lastPosition()) : null;
+            if (next != null) {
+                readAhead.execute(next.task);
             }
             try {
                 writer.write(batch.items());
             } catch (IOException | RuntimeException e) {
                 if (next != null) {
-                    next.cancel(false); // the client is gone: a read not yet started is not started
+                    next.claimed.set(true); // the client is gone: a read not yet started is not started
                 }
                 throw e;
             }
             if (next == null) {
                 return;
             }
-            batch = next.cancel(false) ? search.batch(query, scope, batch.lastPosition(), SIZE) : await(next);
+            batch = next.take();
         }
     }
 
-    /** The read-ahead's batch; a failure surfaces as the writer's own read would have. */
-    private static EventSearch.Batch await(FutureTask<EventSearch.Batch> next) throws IOException {
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading the next batch");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
+    /**
+     * The read of the next batch, by whichever thread claims it first: the read-ahead thread if it started before the
+     * writer needed the batch, or else the writer (so a read-ahead that never got a thread costs nothing).
+     */
+    private final class ReadAhead {
+
+        final AtomicBoolean claimed = new AtomicBoolean();
+        final FutureTask<EventSearch.Batch> task;
+        final EventQuery query;
+        final UUID scope;
+        final List<Object> after;
+
+        ReadAhead(EventQuery query, UUID scope, List<Object> after) {
+            this.query = query;
+            this.scope = scope;
+            this.after = after;
+            this.task = new FutureTask<>(() -> claimed.compareAndSet(false, true)
+                    ? QuarkusTransaction.requiringNew().call(() -> search.batch(query, scope, after, SIZE))
+                    : null);
+        }
+
+        EventSearch.Batch take() throws IOException {
+            if (claimed.compareAndSet(false, true)) {
+                return search.batch(query, scope, after, SIZE);
             }
-            if (cause instanceof Error error) {
-                throw error;
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading the next batch");
+            } catch (ExecutionException e) {
+                // A failure surfaces as the writer's own read would have.
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
             }
-            throw new IllegalStateException(cause);
         }
     }
 
