@@ -174,6 +174,28 @@ class ReadCostTest {
                 .then().statusCode(200).body("buckets[0].key", equalTo("2022")).body("buckets[0].count", equalTo(1));
     }
 
+    /**
+     * An export reads its rows in batches of 500, the next one while the last is written (on a read-ahead thread, or by
+     * the writer when none is free): either way each batch is read once, so 1,001 events are three statements.
+     */
+    @Test
+    void anExportReadsEachBatchOnce() {
+        String tag = "batches-" + TestData.unique("t").replace(" ", "-").toLowerCase();
+        StringBuilder csv = new StringBuilder("type,occurredOn,title,tags\n");
+        for (int i = 0; i < 1001; i++) {
+            csv.append("OTHER,2021-").append(String.format("%02d-%02d", 1 + i % 12, 1 + i % 28)).append(",batch ").append(i).append(',')
+                    .append(tag).append('\n');
+        }
+        given().contentType("text/csv").body(csv.toString()).when().post("/api/v1/events/import").then().statusCode(200)
+                .body("created", equalTo(1001));
+        long export = fewestOf3(() -> {
+            String exported = given().queryParam("tag", tag).accept("text/csv").when().get("/api/v1/events")
+                    .then().statusCode(200).extract().asString();
+            assertEquals(1002, exported.split("\r\n").length, "the header and the 1,001 events");
+        });
+        assertEquals(3, export, "batches of 500, 500 and 1, each read once");
+    }
+
     @Test
     void anEventReadInsideAWriteShowsWhatTheWriteHasNotFlushedYet() {
         String id = TestData.createEvent(TestData.eventWith("as committed", TestData.createCompany())).path("id");
