@@ -24,12 +24,25 @@ class KeysetTest {
         assertEquals("e.occurredOn desc, e.id desc", Keyset.orderBy(List.of(DAY_DESC, ID_DESC)));
     }
 
+    /** Columns sorted one way and never null: a row comparison, which PostgreSQL starts its index scan at. */
     @Test
-    void seeksAfterAPositionWithARangeStartOnTheFirstColumn() {
+    void seeksAfterAPositionWithARowComparisonAndARangeStartOnTheFirstColumn() {
         Map<String, Object> params = new HashMap<>();
         String predicate = Keyset.after(List.of(DAY_DESC, ID_DESC), List.of(LocalDate.of(2025, 1, 27), ID), params, "k");
-        assertEquals("e.occurredOn <= :k0 and ((e.occurredOn < :k0) or (e.occurredOn = :k0 and e.id < :k1))", predicate);
+        assertEquals("e.occurredOn <= :k0 and (e.occurredOn, e.id) < (:k0, :k1)", predicate);
         assertEquals(Map.of("k0", LocalDate.of(2025, 1, 27), "k1", ID), params);
+        Keyset.Column dayAscending = new Keyset.Column("e.occurredOn", false, false);
+        Keyset.Column idAscending = new Keyset.Column("e.id", false, false);
+        assertEquals("e.occurredOn >= :k0 and (e.occurredOn, e.id) > (:k0, :k1)",
+                Keyset.after(List.of(dayAscending, idAscending), List.of(LocalDate.of(2025, 1, 27), ID), new HashMap<>(), "k"));
+    }
+
+    @Test
+    void columnsSortedBothWaysSeekByAlternatives() {
+        Map<String, Object> params = new HashMap<>();
+        Keyset.Column idAscending = new Keyset.Column("e.id", false, false);
+        String predicate = Keyset.after(List.of(DAY_DESC, idAscending), List.of(LocalDate.of(2025, 1, 27), ID), params, "k");
+        assertEquals("e.occurredOn <= :k0 and ((e.occurredOn < :k0) or (e.occurredOn = :k0 and e.id > :k1))", predicate);
     }
 
     @Test
