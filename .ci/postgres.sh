@@ -62,6 +62,7 @@ pg_start() {
   # The postgres user needs to reach the folder; fall back to /tmp when a parent is closed to it.
   if [ "$(id -u)" = 0 ] && ! su postgres -s /bin/bash -c "test -x '$root'"; then
     root="$(mktemp -d /tmp/chip-events-pg.XXXXXX)"
+    PG_TEMP_ROOT="$root"
   fi
   PG_DATA="$root/data"
   PG_LOG="$root/postgres.log"
@@ -93,5 +94,9 @@ pg_stop() {
   if [ -n "$PG_DATA" ] && [ -d "$PG_DATA" ]; then
     pg_as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DATA' -m fast -w stop >/dev/null" || true
     echo "== PostgreSQL stopped"
+  fi
+  # A folder of our own under /tmp goes with the server: each run would otherwise leave its data behind.
+  if [ -n "${PG_TEMP_ROOT:-}" ] && [ -d "$PG_TEMP_ROOT" ]; then
+    rm -rf "$PG_TEMP_ROOT"
   fi
 }
