@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import dev.chipevents.common.json.InstantText;
 import dev.chipevents.event.EventResponse;
 import dev.chipevents.event.ParticipantResponse;
 import dev.chipevents.event.SourceDto;
@@ -35,10 +34,6 @@ public final class EventCsv {
 
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA;
-    private static final TypeReference<List<ParticipantResponse>> PARTICIPANTS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<SourceDto>> SOURCES = new TypeReference<>() {
-    };
 
     static {
         CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
@@ -47,16 +42,17 @@ public final class EventCsv {
     }
 
     private final CsvGenerator rows;
-    private final ObjectWriter participants;
-    private final ObjectWriter sources;
+    /** The JSON of one cell at a time: the text of {@link #cellJson}, emptied for each cell. */
+    private final StringBuilder cell = new StringBuilder(512);
+    private final JsonGenerator cellJson;
 
     EventCsv(OutputStream out, ObjectMapper json) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         this.rows = CSV.getFactory().createGenerator(writer);
         rows.setSchema(SCHEMA);
         rows.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        this.participants = json.writerFor(PARTICIPANTS);
-        this.sources = json.writerFor(SOURCES);
+        this.cellJson = json.getFactory().createGenerator(new CellWriter(cell));
+        cellJson.setRootValueSeparator(null); // each cell is a document of its own: nothing between them
     }
 
     /** One row, cell by cell through Jackson's CSV generator (no list of cells, no serializer lookup per row). */
@@ -73,14 +69,51 @@ public final class EventCsv {
         rows.writeString(e.currency() == null ? "" : e.currency());
         rows.writeString(number(e.percentChange()));
         rows.writeString(e.country() == null ? "" : e.country());
-        rows.writeString(participants.writeValueAsString(e.participants()));
+        rows.writeString(participants(e.participants()));
         rows.writeString(String.join(";", e.tags()));
-        rows.writeString(sources.writeValueAsString(e.sources()));
+        rows.writeString(sources(e.sources()));
         rows.writeString(text(e.externalId()));
-        rows.writeString(e.createdAt().toString());
-        rows.writeString(e.updatedAt().toString());
+        rows.writeString(InstantText.format(e.createdAt()));
+        rows.writeString(InstantText.format(e.updatedAt()));
         rows.writeString(String.valueOf(e.version()));
         rows.writeEndArray();
+    }
+
+    /**
+     * The participants as the JSON answer writes them (its field names and order, nulls kept), through one generator
+     * for every row instead of a new one and a serializer per cell. EventCsvTest holds the two to the same text.
+     */
+    private String participants(List<ParticipantResponse> participants) throws IOException {
+        cell.setLength(0);
+        cellJson.writeStartArray();
+        for (ParticipantResponse p : participants) {
+            cellJson.writeStartObject();
+            cellJson.writeStringField("companyId", p.companyId().toString());
+            cellJson.writeStringField("name", p.name());
+            cellJson.writeStringField("ticker", p.ticker());
+            cellJson.writeStringField("role", p.role().name());
+            cellJson.writeEndObject();
+        }
+        cellJson.writeEndArray();
+        cellJson.flush();
+        return cell.toString();
+    }
+
+    /** The sources as the JSON answer writes them, like {@link #participants}. */
+    private String sources(List<SourceDto> sources) throws IOException {
+        cell.setLength(0);
+        cellJson.writeStartArray();
+        for (SourceDto s : sources) {
+            cellJson.writeStartObject();
+            cellJson.writeStringField("url", s.url());
+            cellJson.writeStringField("publisher", s.publisher());
+            cellJson.writeStringField("title", s.title());
+            cellJson.writeStringField("publishedOn", s.publishedOn() == null ? null : s.publishedOn().toString());
+            cellJson.writeEndObject();
+        }
+        cellJson.writeEndArray();
+        cellJson.flush();
+        return cell.toString();
     }
 
     void flush() throws IOException {
@@ -94,6 +127,34 @@ public final class EventCsv {
 
     private static String number(BigDecimal value) {
         return value == null ? "" : value.toPlainString();
+    }
+
+    /** A writer into a StringBuilder that the caller empties: no lock and no copy, unlike a StringWriter's buffer. */
+    private static final class CellWriter extends Writer {
+
+        private final StringBuilder text;
+
+        CellWriter(StringBuilder text) {
+            this.text = text;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String chars, int offset, int length) {
+            text.append(chars, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Neutralises a cell a spreadsheet would evaluate: =, +, -, @, tab or carriage return first. */
