@@ -149,7 +149,8 @@ function targets(db) {
 
   const csv = s('csv-export', 'mb_s');
   rows.push(row('CSV export of every match', `≥ ${limit(50, 30)} MB/s`, {
-    measured: `${n(csv, 1)} MB/s (${n(s('csv-export', 'rows'))} rows, ${n(s('csv-export', 'mb'), 1)} MB; the process's first export`
+    measured: `${n(csv, 1)} MB/s, the median of three (${n(s('csv-export', 'mb_s_min'), 1)}–${n(s('csv-export', 'mb_s_max'), 1)};`
+      + ` ${n(s('csv-export', 'rows'))} rows, ${n(s('csv-export', 'mb'), 1)} MB; the process's first export`
       + ` ${n(s('csv-export-first', 'mb_s'), 1)} MB/s)`,
     pass: atLeast(csv, limit(50, 30)), absolute: true }));
 
