@@ -164,7 +164,7 @@ service_leg() { # db
   record "$db" service csv-export mb "$(awk '{ printf "%.1f", $1 / 1048576 }' <<<"$csv")"
   record "$db" service csv-export rows "$rows"
   echo "   service CSV export of every match ($rows rows): $(awk '{ printf "%.1f MB in %.2f s", $1 / 1048576, $2 }' <<<"$csv")," \
-    "the median of $(printf '%s\n' "${runs[@]}" | awk '{ printf "%s%.2f s", NR > 1 ? ", " : "", $2 }') (the process's first: $(awk '{ printf "%.2f s", $2 }' <<<"$first"))"
+    "the median of $(printf '%s\n' "${runs[@]}" | awk '{ printf "%s%.2f s", (NR > 1 ? ", " : ""), $2 }') (the process's first: $(awk '{ printf "%.2f s", $2 }' <<<"$first"))"
 
   local posted
   posted=$(BENCH_KEY="$key" node bench/post.mjs "$base/api/v1/events" --count "$single_writes")

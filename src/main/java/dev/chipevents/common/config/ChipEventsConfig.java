@@ -42,6 +42,16 @@ public interface ChipEventsConfig {
         int maxConcurrent();
     }
 
+    /** Exports (CSV, iCalendar) of every match. */
+    Export export();
+
+    interface Export {
+
+        /** Exports that may stream at once on this replica; one more answers 503 (CHIP_EVENTS_EXPORT_MAX_CONCURRENT). */
+        @WithDefault("8")
+        int maxConcurrent();
+    }
+
     /** How long a read statement may run before it is cancelled and answered with 503 (CHIP_EVENTS_QUERY_TIMEOUT_MS; 0: no limit). */
     @WithName("query-timeout-ms")
     @WithDefault("10000")

@@ -181,7 +181,8 @@ import dev.chipevents.common.problem.Problem;
                         @APIResponse(name = "StatementTimeout", responseCode = "503",
                                 description = "The database statement ran longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was"
                                         + " cancelled, or the database cannot answer: its disk is full (storage-full), or it has been"
-                                        + " closed or cannot be reached (database-unavailable).",
+                                        + " closed or cannot be reached (database-unavailable). A CSV or iCalendar export also gets it when"
+                                        + " CHIP_EVENTS_EXPORT_MAX_CONCURRENT exports are streaming from this server (exports-busy).",
                                 headers = @Header(name = "Retry-After", description = "Seconds to wait.",
                                         schema = @Schema(type = SchemaType.INTEGER)),
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -191,7 +192,10 @@ import dev.chipevents.common.problem.Problem;
                                                         {"type": "urn:chip-events:problem:statement-timeout", "title": "Query took too long", "status": 503, "detail": "The database statement took longer than the limit (CHIP_EVENTS_QUERY_TIMEOUT_MS) and was cancelled; narrow the filters or retry later.", "instance": "/api/v1/events"}"""),
                                                 @ExampleObject(name = "storage-full",
                                                         value = """
-                                                        {"type": "urn:chip-events:problem:storage-full", "title": "Database storage full", "status": 503, "detail": "The database could not write to its disk: no space is left on the device. This request was not carried out. Free disk space where the database keeps its files (CHIP_EVENTS_DATA_DIR for the embedded database), then restart the service if it keeps answering 503.", "instance": "/api/v1/events"}""") }))
+                                                        {"type": "urn:chip-events:problem:storage-full", "title": "Database storage full", "status": 503, "detail": "The database could not write to its disk: no space is left on the device. This request was not carried out. Free disk space where the database keeps its files (CHIP_EVENTS_DATA_DIR for the embedded database), then restart the service if it keeps answering 503.", "instance": "/api/v1/events"}"""),
+                                                @ExampleObject(name = "exports-busy",
+                                                        value = """
+                                                        {"type": "urn:chip-events:problem:exports-busy", "title": "Too many exports", "status": 503, "detail": "8 exports are streaming from this server (CHIP_EVENTS_EXPORT_MAX_CONCURRENT); retry after the number of seconds in Retry-After, or read the matches as JSON pages.", "instance": "/api/v1/events"}""") }))
                 },
                 securitySchemes = {
                         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,

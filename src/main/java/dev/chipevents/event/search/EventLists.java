@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.chipevents.common.paging.Links;
@@ -29,21 +30,27 @@ public class EventLists {
     private final EventSearch search;
     private final EventExport export;
     private final EventFeeds feeds;
+    private final ExportSlots slots;
 
-    EventLists(EventSearch search, EventExport export, EventFeeds feeds) {
+    EventLists(EventSearch search, EventExport export, EventFeeds feeds, ExportSlots slots) {
         this.search = search;
         this.export = export;
         this.feeds = feeds;
+        this.slots = slots;
     }
 
     public Response answer(UriInfo uri, HttpHeaders headers, UUID scope) {
         EventQuery query = EventQuery.parse(uri.getQueryParameters(), EventQuery.LIST_PARAMETERS);
         switch (form(uri, headers)) {
             case CSV :
-                return Response.ok(export.csv(query, scope), EventCsv.MEDIA_TYPE + ";charset=UTF-8;header=present")
+                StreamingOutput csv = export.csv(query, scope);
+                slots.take(); // after the query and its cursor were found good: a bad request is a 400 whatever the load
+                return Response.ok(csv, EventCsv.MEDIA_TYPE + ";charset=UTF-8;header=present")
                         .header("Content-Disposition", "attachment; filename=\"events.csv\"").build();
             case ICS :
-                return Response.ok(feeds.calendar(query, scope, uri), CALENDAR + ";charset=UTF-8")
+                StreamingOutput calendar = feeds.calendar(query, scope, uri);
+                slots.take();
+                return Response.ok(calendar, CALENDAR + ";charset=UTF-8")
                         .header("Content-Disposition", "inline; filename=\"events.ics\"").build();
             case ATOM :
                 EventQuery newestFirst = uri.getQueryParameters().containsKey("sort") ? query : query.withSort(EventFeeds.ATOM_SORT);
