@@ -3,7 +3,9 @@ package dev.chipevents.history;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,25 +43,41 @@ public class ChangeLog {
 
     private final Sql sql;
     private final boolean postgres;
+    /**
+     * Whether every write to the database goes through this process: H2 opened in the process (a file, which H2 locks
+     * to one process, or memory), not through a TCP server or H2's automatic mixed mode, where others may write too.
+     */
+    private final boolean exclusive;
+    /** With {@link #exclusive}: the last number of the commits this process has seen end; -1 until first needed. */
+    private final AtomicLong committed = new AtomicLong(-1);
 
-    ChangeLog(Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    ChangeLog(Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
         this.sql = sql;
         this.postgres = dbKind.startsWith("postgres");
+        this.exclusive = !postgres && exclusive(url);
+    }
+
+    /** An H2 URL that opens the database inside this process and lets no other process in. */
+    static boolean exclusive(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:")
+                && !lower.replace(" ", "").contains("auto_server=true");
     }
 
     /**
      * Numbers and inserts the entries of the current transaction; must be its last statement before
-     * commit (on H2 the counter stays locked from here until then). On PostgreSQL the numbers are taken inside
-     * COMMIT, which also queues a notification, delivered once the commit is visible.
+     * commit (on H2 the counter stays locked from here until then); the last number taken. On PostgreSQL the numbers
+     * are taken inside COMMIT, which also queues a notification, delivered once the commit is visible: -1 here.
      */
-    void append(List<Pending> entries) {
+    long append(List<Pending> entries) {
         if (entries.isEmpty()) {
-            return;
+            return -1;
         }
         Sql sql = this.sql.atCommit();
         if (postgres) {
             appendNumberedAtCommit(sql, entries);
-            return;
+            return -1;
         }
         sql.update("update change_log_counter set last_sequence = last_sequence + ? where id = 1", entries.size());
         long last = sql.query("select last_sequence from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
@@ -73,6 +91,7 @@ public class ChangeLog {
                 (binder, row) -> binder.add(row.sequence())
                         .add(row.entry().operation()).add(row.entry().kind()).add(row.entry().id()).add(row.entry().revision())
                         .add(row.entry().version()).add(row.entry().at()).add(row.entry().by()).add(row.entry().imported()));
+        return last;
     }
 
     private record Numbered(long sequence, Pending entry) {
@@ -103,6 +122,28 @@ public class ChangeLog {
     /** The highest sequence handed out so far (0 before the first change). */
     public long lastSequence() {
         return sql.query("select last_sequence from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
+    }
+
+    /**
+     * A number that moves on with every commit that changed the ledger, to tell whether anything changed since it was
+     * read: {@link #lastSequence()}, except where only this process writes the database ({@link #exclusive}), where it is
+     * kept in memory and costs no statement. It then moves on after each commit has ended (and before the writer's
+     * answer is sent), never before, so it may lag a commit for that moment and never runs ahead of one: whoever reads
+     * it and then reads the ledger reads data at least as new as the number.
+     */
+    public long changeMark() {
+        if (!exclusive) {
+            return lastSequence();
+        }
+        long known = committed.get();
+        return known >= 0 ? known : committed.accumulateAndGet(lastSequence(), Math::max);
+    }
+
+    /** A transaction that appended up to this number has committed (see {@link #changeMark()}). */
+    void committed(long last) {
+        if (exclusive && last >= 0) {
+            committed.accumulateAndGet(last, Math::max);
+        }
     }
 
     /** The highest sequence removed by the retention purge: a reader that has seen less has missed entries. */

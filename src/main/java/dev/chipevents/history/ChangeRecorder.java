@@ -112,16 +112,21 @@ public class ChangeRecorder {
             transactions.putResource(PENDING_ENTRIES, entries);
             transactions.registerInterposedSynchronization(new Synchronization() {
 
+                private long last = -1;
+
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        log.append(entries);
+                        last = log.append(entries);
                     }
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    // nothing to undo: a rolled-back transaction never appended
+                    // A rolled-back transaction never appended: nothing to undo, nothing committed.
+                    if (status == Status.STATUS_COMMITTED) {
+                        log.committed(last);
+                    }
                 }
             });
             pending = entries;
