@@ -178,7 +178,9 @@ class ReadCostTest {
 
     /**
      * An export reads its rows in batches of 500, the next one while the last is written (on a read-ahead thread, or by
-     * the writer when none is free): either way each batch is read once, so 1,001 events are three statements.
+     * the writer when none is free): either way each batch is read once, so 1,001 events are three statements. On H2 a
+     * batch after a position is read in its parts (Keyset.afterInParts): the rest of the last date's events, then the
+     * dates after it, two statements for each batch but the first.
      */
     @Test
     void anExportReadsEachBatchOnce() {
@@ -195,7 +197,11 @@ class ReadCostTest {
                     .then().statusCode(200).extract().asString();
             assertEquals(1002, exported.split("\r\n").length, "the header and the 1,001 events");
         });
-        assertEquals(3, export, "batches of 500, 500 and 1, each read once");
+        if (dbKind.startsWith("postgres")) {
+            assertEquals(3, export, "batches of 500, 500 and 1, each read once");
+        } else {
+            assertEquals(5, export, "batches of 500, 500 and 1, each read once, the second and third in two parts");
+        }
     }
 
     @Test

@@ -36,10 +36,14 @@ public class KeysetPager {
         List<R> fetch(Seek after, int maxRows);
     }
 
-    /** "Strictly after this position" as an HQL predicate and its parameters; {@link #NONE} from the start. */
-    public record Seek(String predicate, Map<String, Object> parameters) {
+    /**
+     * "Strictly after this position" as an HQL predicate and its parameters; {@link #NONE} from the start. `parts`, when
+     * not null, says the same as disjoint predicates in the order their rows come ({@link Keyset#afterInParts}), for a
+     * database that reads each of them as one index range but not the whole predicate.
+     */
+    public record Seek(String predicate, Map<String, Object> parameters, List<Seek> parts) {
 
-        public static final Seek NONE = new Seek(null, Map.of());
+        public static final Seek NONE = new Seek(null, Map.of(), null);
 
         /** The predicate joined to a WHERE clause (which may be empty). */
         public String appendTo(String where) {
@@ -90,8 +94,11 @@ public class KeysetPager {
             return Seek.NONE;
         }
         Map<String, Object> parameters = new HashMap<>();
-        String predicate = Keyset.after(order.stream().map(SortColumn::column).toList(), position, parameters, "k");
-        return new Seek(predicate, parameters);
+        List<Keyset.Column> columns = order.stream().map(SortColumn::column).toList();
+        String predicate = Keyset.after(columns, position, parameters, "k");
+        List<Keyset.Part> parts = Keyset.afterInParts(columns, position, "k");
+        return new Seek(predicate, parameters,
+                parts == null ? null : parts.stream().map(part -> new Seek(part.predicate(), part.parameters(), null)).toList());
     }
 
     private <R> List<Object> decode(List<SortColumn<R>> order, String fingerprint, String cursor) {

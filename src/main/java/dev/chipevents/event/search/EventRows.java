@@ -65,14 +65,36 @@ class EventRows {
         this.rowAndLinks = postgres ? ROW_BY_ID + "; " + links : null;
     }
 
+    /** An HQL where clause on alias e (may be empty) and its named parameters. */
+    record Where(String clause, Map<String, Object> parameters) {
+    }
+
     /**
-     * The events matching an HQL where clause (on alias e, may be empty), in the order given, at most `limit` of them;
-     * without `withLinks`, each with no links and one statement fewer (for the exports, which do not show them).
+     * Whether a seek past a position is better read as its disjoint parts, one statement each ({@link
+     * dev.chipevents.common.paging.Keyset#afterInParts}): on H2, which reads each part as one index range but the whole
+     * "after" as a range from the position's first value only; an extra statement costs no round trip there. PostgreSQL
+     * takes the whole (a row comparison) as one index range.
      */
-    List<EventResponse> page(String where, Map<String, Object> params, String orderBy, int limit, boolean withLinks) {
-        TypedQuery<Object[]> q = em.createQuery(COLUMNS + where + " order by " + orderBy, Object[].class).setMaxResults(limit);
-        params.forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
+    boolean readsInParts() {
+        return rowAndLinks == null;
+    }
+
+    /**
+     * The events matching the where clauses, the first's rows, then the second's, and so on (disjoint, each in the order
+     * given), at most `limit` of them; without `withLinks`, each with no links and one statement fewer (for the exports,
+     * which do not show them).
+     */
+    List<EventResponse> page(List<Where> wheres, String orderBy, int limit, boolean withLinks) {
+        List<Object[]> rows = new ArrayList<>(limit);
+        for (Where where : wheres) {
+            if (rows.size() == limit) {
+                break;
+            }
+            TypedQuery<Object[]> q = em.createQuery(COLUMNS + where.clause() + " order by " + orderBy, Object[].class)
+                    .setMaxResults(limit - rows.size());
+            where.parameters().forEach(q::setParameter);
+            rows.addAll(q.getResultList());
+        }
         return withLinks ? assemble(rows) : assemble(rows, Map.of());
     }
 

@@ -100,11 +100,16 @@ public class EventSearch {
     }
 
     private List<EventResponse> fetch(Plan plan, Seek after, int max, boolean withLinks) {
-        Map<String, Object> params = new HashMap<>(plan.where().parameters());
-        params.putAll(after.parameters());
         String orderBy = plan.leading() + Keyset.orderBy(plan.order().stream()
                 .map(c -> new Keyset.Column(c.expression(), c.descending(), c.nullable())).toList());
-        return rows.page(after.appendTo(plan.where().clause()), params, orderBy, max, withLinks);
+        List<Seek> seeks = rows.readsInParts() && after.parts() != null ? after.parts() : List.of(after);
+        List<EventRows.Where> wheres = new ArrayList<>(seeks.size());
+        for (Seek seek : seeks) {
+            Map<String, Object> params = new HashMap<>(plan.where().parameters());
+            params.putAll(seek.parameters());
+            wheres.add(new EventRows.Where(seek.appendTo(plan.where().clause()), params));
+        }
+        return rows.page(wheres, orderBy, max, withLinks);
     }
 
     private long count(EventFilters.Where where) {
