@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -14,6 +16,19 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     /** How many lengths of a shared start the hint's order tells apart (one query shape for each key length up to it). */
     private static final int NEAREST_LEVELS = 8;
+
+    /**
+     * One reference's three ways to match. PostgreSQL reads their OR as three index lookups (a bitmap OR); H2 reads every
+     * company for it (5,001 rows for one reference among 5,000 companies), so there they are a union of three lookups,
+     * which PostgreSQL plans in about 0.17 ms against 0.05 for the OR, on every request that names a company.
+     */
+    private final String oneReference;
+
+    CompanyRepository(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.oneReference = dbKind.startsWith("postgres") ? "from Company c where c.id = :id or c.ticker = :ticker or c.nameKey = :key"
+                : "from Company c where c.id in (select x.id from Company x where x.id = :id union select x.id from Company x"
+                        + " where x.ticker = :ticker union select x.id from Company x where x.nameKey = :key)";
+    }
 
     public Optional<Company> findByNameKey(String nameKey) {
         return find("nameKey", nameKey).firstResultOptional();
@@ -34,8 +49,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         if (ids.size() <= 1 && keys.size() == 1) {
             // One reference (every filter and most single writes): scalar parameters, so Hibernate keeps the statement's
             // translation; with list parameters it translates the query again on every run.
-            return getEntityManager().createQuery("from Company c where c.id = :id or c.ticker = :ticker or c.nameKey = :key",
-                    Company.class)
+            return getEntityManager().createQuery(oneReference, Company.class)
                     .setParameter("id", ids.isEmpty() ? new UUID(0, 0) : ids.get(0))
                     .setParameter("ticker", keys.get(0).toUpperCase(Locale.ROOT))
                     .setParameter("key", keys.get(0))

@@ -1,6 +1,7 @@
 package dev.chipevents.event;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -29,6 +30,13 @@ public class Participant {
      */
     @Column(name = "event_amount", precision = 24, scale = 4)
     private BigDecimal eventAmount;
+
+    /**
+     * The event's id, as the collection table's key column holds it (written by the collection, read only here): the
+     * last column of that index, so that a company's page by amount can break ties by it and H2 read the index in order.
+     */
+    @Column(name = "event_id", insertable = false, updatable = false)
+    private UUID eventId;
 
     protected Participant() {
     }

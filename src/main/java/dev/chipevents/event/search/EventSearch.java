@@ -89,6 +89,11 @@ public class EventSearch {
         if (where.byCompany() != null && first.expression().equals(EventSort.amount.expression) && first.descending()) {
             List<SortColumn<EventResponse>> joined = new ArrayList<>(order);
             joined.set(0, new SortColumn<>(EventFilters.COMPANY_ROW + ".eventAmount", true, true, first.parse(), first.read()));
+            // Ties by the participant row's own copy of the event's id, the index's last column: by e.id, H2 sorted every
+            // row of the company (3,023 for one company of 100,000 events) to find a page of 51.
+            SortColumn<EventResponse> id = order.get(order.size() - 1);
+            joined.set(order.size() - 1,
+                    new SortColumn<>(EventFilters.COMPANY_ROW + ".eventId", id.descending(), false, id.parse(), id.read()));
             // The company's id first (one value, so the same order) lets H2 read the index in it too.
             return new Plan(where.byCompany(), joined, where.byCompany().fixedColumns().get(0) + " asc, ");
         }
