@@ -59,13 +59,16 @@ public class EventResource {
     private final EventHistories histories;
     private final EventLists lists;
     private final Idempotency idempotency;
+    private final EventJson json;
 
-    EventResource(EventSearch search, EventCommands commands, EventHistories histories, EventLists lists, Idempotency idempotency) {
+    EventResource(EventSearch search, EventCommands commands, EventHistories histories, EventLists lists, Idempotency idempotency,
+            EventJson json) {
         this.search = search;
         this.commands = commands;
         this.histories = histories;
         this.lists = lists;
         this.idempotency = idempotency;
+        this.json = json;
     }
 
     @GET
@@ -160,6 +163,10 @@ public class EventResource {
         EventResponse event = search.get(id);
         if (ETags.noneMatchHits(ifNoneMatch, event.version())) {
             return Response.notModified().header("ETag", ETags.of(event.version())).build();
+        }
+        byte[] written = json.of(event);
+        if (written != null) {
+            return Response.ok(written, EventJson.MEDIA_TYPE).header("ETag", ETags.of(event.version())).build();
         }
         return withETag(event);
     }

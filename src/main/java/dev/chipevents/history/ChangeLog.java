@@ -42,6 +42,8 @@ public class ChangeLog {
     }
 
     private final Sql sql;
+    /** The same SQL on a connection straight from the pool: no Hibernate session opened for one read of the counter. */
+    private final Sql pooled;
     private final boolean postgres;
     /**
      * Whether every write to the database goes through this process: H2 opened in the process (a file, which H2 locks
@@ -54,6 +56,7 @@ public class ChangeLog {
     ChangeLog(Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
         this.sql = sql;
+        this.pooled = sql.atCommit();
         this.postgres = dbKind.startsWith("postgres");
         this.exclusive = !postgres && exclusive(url);
     }
@@ -121,7 +124,11 @@ public class ChangeLog {
 
     /** The highest sequence handed out so far (0 before the first change). */
     public long lastSequence() {
-        return sql.query("select last_sequence from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
+        return lastSequence(sql);
+    }
+
+    private static long lastSequence(Sql on) {
+        return on.query("select last_sequence from change_log_counter where id = 1", List.of(), row -> row.getLong(1)).get(0);
     }
 
     /**
@@ -129,14 +136,15 @@ public class ChangeLog {
      * read: {@link #lastSequence()}, except where only this process writes the database ({@link #exclusive}), where it is
      * kept in memory and costs no statement. It then moves on after each commit has ended (and before the writer's
      * answer is sent), never before, so it may lag a commit for that moment and never runs ahead of one: whoever reads
-     * it and then reads the ledger reads data at least as new as the number.
+     * it and then reads the ledger reads data at least as new as the number. The counter is read on a connection from the
+     * pool, without a Hibernate session (a cache hit on PostgreSQL needs nothing else).
      */
     public long changeMark() {
         if (!exclusive) {
-            return lastSequence();
+            return lastSequence(pooled);
         }
         long known = committed.get();
-        return known >= 0 ? known : committed.accumulateAndGet(lastSequence(), Math::max);
+        return known >= 0 ? known : committed.accumulateAndGet(lastSequence(pooled), Math::max);
     }
 
     /** A transaction that appended up to this number has committed (see {@link #changeMark()}). */

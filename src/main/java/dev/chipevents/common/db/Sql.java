@@ -72,9 +72,10 @@ public class Sql {
     }
 
     /**
-     * The same SQL for work done while the transaction commits (a JTA synchronization's beforeCompletion): on
-     * the transaction's connection as the pool hands it out again, and given back after each statement, since
-     * Hibernate has already released its own by then.
+     * The same SQL on connections straight from the pool, each given back after its statement. For work done while the
+     * transaction commits (a JTA synchronization's beforeCompletion): the pool hands out the transaction's connection
+     * again, since Hibernate has already released its own by then. And for a single read outside any transaction, which
+     * then opens no Hibernate session.
      */
     public Sql atCommit() {
         return new Sql(em, dataSource, statements, true);
