@@ -9,6 +9,8 @@ source .ci/postgres.sh
 BENCH_RESULTS="$BENCH_WORK/results.tsv"
 BENCH_PIDS=()
 APP_PID=""
+# Every app started and not yet stopped: run.sh keeps the service and the anchor running side by side.
+RUNNING_APPS=()
 
 # JVM flags, the same for the service and the anchor: on PostgreSQL the Dockerfile's JAVA_OPTS (read from it), sized
 # as in the 512 MiB pod of k8s/ (BENCH_JAVA_OPTS); on H2 none, as the README's command runs it (BENCH_H2_JAVA_OPTS).
@@ -62,6 +64,29 @@ rss_sampler_stop() { # file
   sort -n "$1" | tail -1
 }
 
+# A free port not handed out before in this run, into the named variable (not printed: a $(...) would lose the record
+# of it): two apps run side by side, and one's port must not be picked for the other's management interface while the
+# first is stopped.
+BENCH_PORTS_TAKEN=" "
+bench_port() { # variable-name
+  local port
+  for _ in $(seq 1 50); do
+    port=$(pg_free_port)
+    if [[ "$BENCH_PORTS_TAKEN" != *" $port "* ]]; then
+      BENCH_PORTS_TAKEN+="$port "
+      printf -v "$1" '%s' "$port"
+      return
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# The CPU time a process has used, in milliseconds (user and system, from /proc).
+cpu_ms() { # pid
+  awk -v tick="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / tick }' "/proc/$1/stat"
+}
+
 elapsed_ms() { # since a $(date +%s%N)
   echo $(( ($(date +%s%N) - $1) / 1000000 ))
 }
@@ -86,13 +111,14 @@ app_start() { # folder java-opts port log [NAME=value...]
   # -Xshare:on: a JVM that cannot use the archive stops at once instead of starting without it, unseen.
   [ -f "$folder/app-cds.jsa" ] && cds="-XX:SharedArchiveFile=app-cds.jsa -Xshare:on"
   # The service's management interface (metrics) takes a free port of its own, not the shared default 9000.
-  management=$(pg_free_port)
+  bench_port management
   started=$(date +%s%N)
   # shellcheck disable=SC2086 # opts holds several flags, or none (the README's command)
   (cd "$folder" && exec env "$@" QUARKUS_HTTP_PORT="$port" PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" \
     QUARKUS_LOG_CONSOLE_LEVEL=WARN java $opts $cds -jar quarkus-run.jar) >>"$log" 2>&1 &
   APP_PID=$!
   BENCH_PIDS+=("$APP_PID")
+  RUNNING_APPS+=("$APP_PID")
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
       echo "!! $folder did not start:"
@@ -107,17 +133,25 @@ app_start() { # folder java-opts port log [NAME=value...]
 
 # SIGTERM, as a container runtime sends it, and wait for the process to end.
 app_stop() { # pid
+  local pid running=()
   kill -TERM "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
   if [ "$1" = "$APP_PID" ]; then APP_PID=""; fi
+  for pid in "${RUNNING_APPS[@]}"; do
+    if [ "$pid" != "$1" ]; then running+=("$pid"); fi
+  done
+  RUNNING_APPS=("${running[@]}")
 }
 
-# Fails when the running app has exited (the run's figures would be a dead server's).
+# Fails when an app started and not stopped has exited (the run's figures would be a dead server's).
 app_alive() {
-  if [ -n "$APP_PID" ] && ! kill -0 "$APP_PID" 2>/dev/null; then
-    echo "!! the app (pid $APP_PID) exited in the middle of the run: its log is under $BENCH_WORK" >&2
-    return 1
-  fi
+  local pid
+  for pid in "${RUNNING_APPS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "!! an app (pid $pid) exited in the middle of the run: its log is under $BENCH_WORK" >&2
+      return 1
+    fi
+  done
 }
 
 # wrk at BENCH_CONNECTIONS for BENCH_DURATION seconds; records requests/s, p50 and p99 (ms), requests and

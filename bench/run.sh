@@ -2,8 +2,9 @@
 # The Chip Events benchmark (issue 14): a seeded dataset loaded into the packaged service through its bulk
 # import and into the anchor app (bench/anchor: plain REST Data with Panache over the same event table)
 # through the anchor's own POST, on PostgreSQL and on H2; wrk at 32 connections on every scenario, pgbench
-# on the service's SQL, json-server 0.17 on 100,000 of the same events. Prints the targets table with a
-# verdict per target and the raw figures.
+# on the service's SQL, json-server 0.17 on 100,000 of the same events. The service and the anchor run side by side
+# once loaded, and each scenario both serve is measured in alternating slices with pgbench's beside them, so a ratio
+# compares figures seconds apart. Prints the targets table with a verdict per target and the raw figures.
 #   bash bench/run.sh            1,000,000 events, 5,000 companies, 20 s a scenario; writes docs/benchmarks.md
 #   bash bench/run.sh --smoke    10,000 events, 200 companies, 2 s a scenario (run by .ci/run); writes
 #                                target/bench/benchmarks-smoke.md and fails on errors, silent scenarios and the
@@ -46,8 +47,9 @@ warm=$(( duration > 2 ? duration / 2 : 1 ))
 if [ "$mode" = smoke ]; then jit_warm=$warm; else jit_warm=${BENCH_JIT_WARM:-40}; fi
 # The pause before the running H2 file is measured (bench/lib.sh h2_settled_disk): 30 s, 2 s in the smoke run.
 if [ "$mode" = smoke ]; then export H2_SETTLE_S=${H2_SETTLE_S:-2}; else export H2_SETTLE_S=${H2_SETTLE_S:-30}; fi
-# The first, type + date and deep pages, whose ratios are checked, run in alternating rounds, so that a burst of
-# other work on the machine weighs on all three alike: 3 rounds of 2 s in the smoke run, 2 of 10 s in a full one.
+# The first, type + date and deep pages and GET by id, whose ratios are checked, run in alternating rounds with their
+# anchors' slices, so that a burst of other work on the machine weighs on each figure and its anchor alike: 3 rounds
+# of 2 s in the smoke run, 2 of 10 s in a full one.
 if [ "$mode" = smoke ]; then rounds=3; slice=$duration; else rounds=2; slice=$(( duration / 2 > 0 ? duration / 2 : 1 )); fi
 dbs=${BENCH_DBS:-"postgresql h2"}
 report=${BENCH_REPORT:-docs/benchmarks.md}
@@ -85,67 +87,167 @@ done
 (cd bench && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 echo "   built in $(( $(date +%s) - phase )) s"
 
-# The service, on a fresh database: ready time and idle memory, import, SIGTERM and restart (ready time
-# with data), every scenario, single writes; on H2 the file's size after the import and after the writes,
-# live and after a SIGTERM.
-service_leg() { # db
-  local db=$1 opts port base log="$BENCH_WORK/service-$1.log" h2_dir="$BENCH_WORK/h2-service" h2_jar="" cursor id
-  opts=$(bench_java_opts "$db")
-  port=$(pg_free_port)
-  base="http://127.0.0.1:$port"
-  local settings=("${db_settings[@]}" CHIP_EVENTS_DATA_DIR="$h2_dir" CHIP_EVENTS_STARTER_DATASET_ENABLED=false
-    CHIP_EVENTS_ADMIN_KEY="$key" CHIP_EVENTS_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE=1000000000)
-  [ "$db" = h2 ] && h2_jar=$(ls "$BENCH_WORK"/service-h2/lib/main/com.h2database.h2-*.jar)
+# Each database: the service and the anchor loaded, each on a fresh database with nothing else running (ready time,
+# idle memory, the load, on H2 the file's size), then both restarted with their rows and kept running side by side, so
+# that every scenario both serve is measured in alternating slices: the service's, the anchor's, pgbench's on
+# PostgreSQL, and round again. Ratios of figures measured minutes apart moved with the machine's hour (GET by id against
+# the anchor on H2 came out at 1.44×, 1.52× and 0.90× in three runs, docs/benchmarks.md); slices seconds apart share
+# it. The app not being measured sits idle beside the other: its CPU meanwhile is recorded (idle-beside: about 5 ms a
+# second for either app when idle, measured by hand; more while its JIT still compiles after its own slice).
 
-  app_start "$BENCH_WORK/service-$db" "$opts" "$port" "$log" "${settings[@]}"
+# The service on a fresh database: ready time and idle memory, the import, on H2 the file after it (running, and after
+# a SIGTERM against its data compacted); then stopped.
+service_load() { # db
+  local db=$1
+  app_start "$BENCH_WORK/service-$db" "$opts" "$service_port" "$BENCH_WORK/service-$db.log" "${service_settings[@]}"
   record "$db" service ready-fresh ms "$READY_MS"
   sleep "$idle"
   record "$db" service ready-fresh rss_mb "$(rss_mb "$APP_PID")"
   echo "   service ready after $READY_MS ms on a fresh database, idle RSS $(rss_mb "$APP_PID") MB"
-
-  node bench/companies.mjs "$base" "$key" "$data/companies.json"
-  service_import "$db" "$base" "$key" "$events" "$data"/events-*.csv
+  node bench/companies.mjs "$service" "$key" "$data/companies.json"
+  service_import "$db" "$service" "$key" "$events" "$data"/events-*.csv
   [ "$db" = h2 ] && h2_settled_disk "$h2_dir" disk-import "$h2_jar"
   app_stop "$APP_PID"
   [ "$db" = h2 ] && h2_disk "$h2_dir" disk-import-sigterm "$h2_jar" compact
+  return 0
+}
 
-  app_start "$BENCH_WORK/service-$db" "$opts" "$port" "$log" "${settings[@]}"
+# The anchor on a fresh database: ready time and idle memory, then the same events through its own POST /events (32 at
+# a time; it has no bulk endpoint) with its peak memory; then stopped.
+anchor_load() { # db
+  local db=$1 loaded peak
+  app_start "$BENCH_WORK/anchor-$db" "$opts" "$anchor_port" "$BENCH_WORK/anchor-$db.log" "${anchor_settings[@]}"
+  record "$db" anchor ready-fresh ms "$READY_MS"
+  sleep "$idle"
+  record "$db" anchor ready-fresh rss_mb "$(rss_mb "$APP_PID")"
+  echo "   anchor ready after $READY_MS ms on a fresh database, idle RSS $(rss_mb "$APP_PID") MB"
+  rss_sampler_start "$APP_PID" "$BENCH_WORK/rss-anchor-load-$db.txt"
+  loaded=$(node bench/post.mjs "$anchor/events" --files "$data"/anchor-events-*.ndjson)
+  peak=$(rss_sampler_stop "$BENCH_WORK/rss-anchor-load-$db.txt")
+  echo "   anchor load through its POST: $loaded, peak RSS ${peak:-0} MB"
+  record "$db" anchor import rows_s "$(grep -oE 'rate=[0-9]+' <<<"$loaded" | cut -d= -f2)"
+  record "$db" anchor import seconds "$(grep -oE 'ms=[0-9]+' <<<"$loaded" | cut -d= -f2 | awk '{ printf "%.1f", $1 / 1000 }')"
+  record "$db" anchor import errors "$(grep -oE 'errors=[0-9]+' <<<"$loaded" | cut -d= -f2)"
+  record "$db" anchor import peak_rss_mb "${peak:-0}"
+  app_stop "$APP_PID"
+}
+
+# Both restarted with their rows after the SIGTERM (ready time, idle memory): the anchor alone, then the service beside
+# the idle anchor, so that whatever the neighbour costs falls on the service's start-up, not the anchor's. Both stay
+# running: ANCHOR_PID, SERVICE_PID.
+restart_both() { # db
+  local db=$1
+  app_start "$BENCH_WORK/anchor-$db" "$opts" "$anchor_port" "$BENCH_WORK/anchor-$db.log" "${anchor_settings[@]}"
+  ANCHOR_PID=$APP_PID
+  record "$db" anchor ready-restart ms "$READY_MS"
+  sleep "$idle"
+  record "$db" anchor ready-restart rss_mb "$(rss_mb "$ANCHOR_PID")"
+  echo "   anchor ready after $READY_MS ms on a restart with $events events"
+  app_start "$BENCH_WORK/service-$db" "$opts" "$service_port" "$BENCH_WORK/service-$db.log" "${service_settings[@]}"
+  SERVICE_PID=$APP_PID
   record "$db" service ready-restart ms "$READY_MS"
   sleep "$idle"
-  record "$db" service ready-restart rss_mb "$(rss_mb "$APP_PID")"
-  echo "   service ready after $READY_MS ms on a restart with $events events, idle RSS $(rss_mb "$APP_PID") MB"
+  record "$db" service ready-restart rss_mb "$(rss_mb "$SERVICE_PID")"
+  echo "   service ready after $READY_MS ms on a restart with $events events (the anchor idle beside it)," \
+    "idle RSS $(rss_mb "$SERVICE_PID") MB"
+}
 
-  curl -sf "$base/api/v1/events?limit=200" | jq -r '.items[].id' >"$BENCH_WORK/ids-service-$db.txt"
-  cursor=$(node bench/cursor.mjs "$base" "$events")
-  local first="$base/api/v1/events" type_date="$base/api/v1/events?type=IPO&from=2000-01-01&to=2020-12-31"
-  local deep="$base/api/v1/events?limit=50&cursor=$cursor"
-  echo "   warming up"
-  for url in "$first" "$type_date" "$deep"; do
+# pgbench on the service's own statements (bench/pgbench), 32 clients, for the given seconds.
+run_pgbench() { # script seconds
+  local id out
+  id=$(head -1 "$BENCH_WORK/ids-service-postgresql.txt")
+  out=$(pgbench -n -c "$BENCH_CONNECTIONS" -j 2 -T "$2" -h 127.0.0.1 -p "$PG_PORT" -U chip -D id="'$id'" \
+    -f "bench/pgbench/$1.sql" chip_bench 2>&1)
+  record postgresql pgbench "$1" rps "$(awk '/^tps/ { print $3; exit }' <<<"$out")"
+  echo "   pgbench $1: $(awk '/^tps/ { print $3; exit }' <<<"$out") transactions/s"
+}
+
+# Runs a command (one slice of one app, or pgbench) and adds what the other app, idle meanwhile, used of the CPU to
+# that app's idle-beside figure, recorded by record_idle_beside.
+declare -A idle_cpu_ms idle_ms
+beside() { # idle-who idle-pid command...
+  local who=$1 pid=$2 cpu started
+  shift 2
+  cpu=$(cpu_ms "$pid")
+  started=$(date +%s%N)
+  "$@"
+  idle_cpu_ms[$who]=$(( ${idle_cpu_ms[$who]:-0} + $(cpu_ms "$pid") - cpu ))
+  idle_ms[$who]=$(( ${idle_ms[$who]:-0} + $(elapsed_ms "$started") ))
+}
+record_idle_beside() { # db who
+  record "$1" "$2" idle-beside cpu_ms "${idle_cpu_ms[$2]:-0}"
+  record "$1" "$2" idle-beside seconds "$(( ${idle_ms[$2]:-0} / 1000 ))"
+  echo "   the $2, idle beside the other's slices, used ${idle_cpu_ms[$2]:-0} ms of CPU in $(( ${idle_ms[$2]:-0} / 1000 )) s"
+  idle_cpu_ms[$2]=0
+  idle_ms[$2]=0
+}
+
+# GET by id through wrk's script (bench/wrk/get-by-id.lua): 200 ids of the app at random.
+wrk_by_id() { # db who scenario base ids-file id-path [seconds-of-warm-up: then nothing is recorded]
+  if [ -n "${7:-}" ]; then
+    BENCH_IDS="$5" BENCH_ID_PATH="$6" wrk -t2 -c"$BENCH_CONNECTIONS" -d"$7s" -s bench/wrk/get-by-id.lua "$4/" >/dev/null
+  else
+    BENCH_IDS="$5" BENCH_ID_PATH="$6" BENCH_DURATION=$slice run_wrk "$1" "$2" "$3" "$4/" bench/wrk/get-by-id.lua
+  fi
+}
+
+# What both apps serve, in alternating slices (the service's, the anchor's, pgbench's), after a warm-up of each: the
+# first, type + date and deep pages, then GET by id (answered from the service's cache).
+paired_reads() { # db
+  local db=$1 cursor round service_ids="$BENCH_WORK/ids-service-$1.txt" anchor_ids="$BENCH_WORK/ids-anchor-$1.txt"
+  curl -sf "$service/api/v1/events?limit=200" | jq -r '.items[].id' >"$service_ids"
+  curl -sf "$anchor/events?size=200&sort=-occurredOn,-id" | jq -r '.[].id' >"$anchor_ids"
+  cursor=$(node bench/cursor.mjs "$service" "$events")
+  local first="$service/api/v1/events" type_date="$service/api/v1/events?type=IPO&from=2000-01-01&to=2020-12-31"
+  local deep="$service/api/v1/events?limit=50&cursor=$cursor" anchor_first="$anchor/events?size=50&sort=-occurredOn,-id"
+  local anchor_type_date="$anchor/events/by-type?type=IPO&from=2000-01-01&to=2020-12-31&size=50"
+  echo "   warming up both apps' pages"
+  for url in "$first" "$type_date" "$deep" "$anchor_first" "$anchor_type_date"; do
     wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" "$url" >/dev/null
   done
-  local round
   for round in $(seq 1 "$rounds"); do
-    echo "   round $round of $rounds"
-    BENCH_DURATION=$slice run_wrk "$db" service first-page "$first"
-    BENCH_DURATION=$slice run_wrk "$db" service type-date "$type_date"
-    BENCH_DURATION=$slice run_wrk "$db" service deep-page "$deep"
+    echo "   pages, round $round of $rounds"
+    BENCH_DURATION=$slice beside anchor "$ANCHOR_PID" run_wrk "$db" service first-page "$first"
+    BENCH_DURATION=$slice beside anchor "$ANCHOR_PID" run_wrk "$db" service type-date "$type_date"
+    BENCH_DURATION=$slice beside anchor "$ANCHOR_PID" run_wrk "$db" service deep-page "$deep"
+    BENCH_DURATION=$slice beside service "$SERVICE_PID" run_wrk "$db" anchor first-page "$anchor_first"
+    BENCH_DURATION=$slice beside service "$SERVICE_PID" run_wrk "$db" anchor type-date "$anchor_type_date"
+    if [ "$db" = postgresql ]; then
+      run_pgbench type-date "$slice"
+      run_pgbench first-page "$slice"
+    fi
   done
-  run_wrk "$db" service full-text "$base/api/v1/events?q=wafer%20export"
-  run_wrk "$db" service company-by-amount "$base/api/v1/events?company=T1&sort=-amount"
-  run_wrk "$db" service stats-month-cached "$base/api/v1/events/stats?groupBy=month"
-  BENCH_IDS="$BENCH_WORK/ids-service-$db.txt" BENCH_ID_PATH=/api/v1/events/ \
-    run_wrk "$db" service get-by-id "$base/" bench/wrk/get-by-id.lua
+  # The list pages' warm-up here too: the anchor's first 10 s of GET by id, right after its pages, left it compiling
+  # for about 3 s of CPU once its load stopped (measured by hand on the smoke data).
+  wrk_by_id "$db" service get-by-id "$service" "$service_ids" /api/v1/events/ "$jit_warm"
+  wrk_by_id "$db" anchor get-by-id "$anchor" "$anchor_ids" /events/ "$jit_warm"
+  for round in $(seq 1 "$rounds"); do
+    echo "   GET by id, round $round of $rounds"
+    beside anchor "$ANCHOR_PID" wrk_by_id "$db" service get-by-id "$service" "$service_ids" /api/v1/events/
+    beside service "$SERVICE_PID" wrk_by_id "$db" anchor get-by-id "$anchor" "$anchor_ids" /events/
+  done
+}
+
+# What only the service serves, beside the idle anchor: full text, the company page by amount, stats, POST, the CSV
+# export, the single writes; then its memory, on H2 its file (running, and after a SIGTERM), and the service stopped.
+service_alone() { # db
+  local db=$1 cpu started
+  cpu=$(cpu_ms "$ANCHOR_PID")
+  started=$(date +%s%N)
+  run_wrk "$db" service full-text "$service/api/v1/events?q=wafer%20export"
+  run_wrk "$db" service company-by-amount "$service/api/v1/events?company=T1&sort=-amount"
+  run_wrk "$db" service stats-month-cached "$service/api/v1/events/stats?groupBy=month"
   # The write path's first POSTs of the process: warmed like the list pages (at 85be549 it was measured cold, 427/s,
   # where the 100,000 single writes after it ran at 730/s).
-  BENCH_KEY="$key" wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" -s bench/wrk/post-create.lua "$base/api/v1/events" >/dev/null
-  BENCH_KEY="$key" run_wrk "$db" service post-create "$base/api/v1/events" bench/wrk/post-create.lua
-  stats_uncached "$db" "$base" "$key" "$stats_runs"
+  BENCH_KEY="$key" wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" -s bench/wrk/post-create.lua "$service/api/v1/events" >/dev/null
+  BENCH_KEY="$key" run_wrk "$db" service post-create "$service/api/v1/events" bench/wrk/post-create.lua
+  stats_uncached "$db" "$service" "$key" "$stats_runs"
 
   # The process's first export is recorded; then exports run for the other scenarios' warm-up ($warm s) and the median
   # of the three after it is measured. Its first ran at 8.6 MB/s and the four after it at 22.9-25.3 (9dba64d, a fresh
   # start on 1,094,107 events); at b2aabd0 the second of a fresh start ran at 39-43 million bytes a second and the
   # fourth and fifth at 48-60, so one export of warm-up measured the JIT more than the export.
-  local csv rows first url="$base/api/v1/events?format=csv&from=2023-01-01"
+  local csv rows first url="$service/api/v1/events?format=csv&from=2023-01-01"
   first=$(curl -sf -o /dev/null -w '%{size_download} %{time_total}' "$url")
   record "$db" service csv-export-first mb_s "$(awk '{ printf "%.1f", $1 / 1048576 / $2 }' <<<"$first")"
   local until=$(( $(date +%s) + warm ))
@@ -157,7 +259,7 @@ service_leg() { # db
     runs+=("$(curl -sf -o /dev/null -w '%{size_download} %{time_total}' "$url")")
   done
   csv=$(printf '%s\n' "${runs[@]}" | sort -g -k2 | sed -n 2p) # the median by time
-  rows=$(curl -sf "$base/api/v1/events?from=2023-01-01&withTotal=true&limit=1" | jq -r '.total')
+  rows=$(curl -sf "$service/api/v1/events?from=2023-01-01&withTotal=true&limit=1" | jq -r '.total')
   record "$db" service csv-export mb_s "$(awk '{ printf "%.1f", $1 / 1048576 / $2 }' <<<"$csv")"
   record "$db" service csv-export mb_s_min "$(printf '%s\n' "${runs[@]}" | sort -g -k2 | awk 'END { printf "%.1f", $1 / 1048576 / $2 }')"
   record "$db" service csv-export mb_s_max "$(printf '%s\n' "${runs[@]}" | sort -g -k2 | awk 'NR == 1 { printf "%.1f", $1 / 1048576 / $2 }')"
@@ -167,114 +269,95 @@ service_leg() { # db
     "the median of $(printf '%s\n' "${runs[@]}" | awk '{ printf "%s%.2f s", (NR > 1 ? ", " : ""), $2 }') (the process's first: $(awk '{ printf "%.2f s", $2 }' <<<"$first"))"
 
   local posted
-  posted=$(BENCH_KEY="$key" node bench/post.mjs "$base/api/v1/events" --count "$single_writes")
+  posted=$(BENCH_KEY="$key" node bench/post.mjs "$service/api/v1/events" --count "$single_writes")
   echo "   service $single_writes single writes: $posted"
   record "$db" service single-writes requests "$(grep -oE 'posted=[0-9]+' <<<"$posted" | cut -d= -f2)"
   record "$db" service single-writes errors "$(grep -oE 'errors=[0-9]+' <<<"$posted" | cut -d= -f2)"
   record "$db" service single-writes rps "$(grep -oE 'rate=[0-9]+' <<<"$posted" | cut -d= -f2)"
 
   if [ "$db" = postgresql ]; then
-    echo "   pgbench on the service's statements (bench/pgbench)"
-    id=$(head -1 "$BENCH_WORK/ids-service-$db.txt")
-    local script out
-    for script in type-date get-by-id first-page; do
-      out=$(pgbench -n -c "$BENCH_CONNECTIONS" -j 2 -T "$duration" -h 127.0.0.1 -p "$PG_PORT" -U chip -D id="'$id'" \
-        -f "bench/pgbench/$script.sql" chip_bench 2>&1)
-      record "$db" pgbench "$script" rps "$(awk '/^tps/ { print $3; exit }' <<<"$out")"
-      echo "   pgbench $script: $(awk '/^tps/ { print $3; exit }' <<<"$out") transactions/s"
-    done
     # One client: how long the database itself takes to fold every month (the floor of stats uncached).
+    local out
     out=$(pgbench -n -c 1 -T "$duration" -h 127.0.0.1 -p "$PG_PORT" -U chip -f bench/pgbench/stats-month.sql chip_bench 2>&1)
     record "$db" pgbench stats-month p50_ms "$(awk '/^latency average/ { print $4; exit }' <<<"$out")"
     echo "   pgbench stats-month (1 client): $(awk '/^latency average/ { print $4; exit }' <<<"$out") ms"
   fi
 
-  record "$db" service rss-after-run rss_mb "$(rss_mb "$APP_PID")"
-  echo "   service RSS after the run $(rss_mb "$APP_PID") MB"
+  record "$db" anchor idle-alone cpu_ms $(( $(cpu_ms "$ANCHOR_PID") - cpu ))
+  record "$db" anchor idle-alone seconds "$(( $(elapsed_ms "$started") / 1000 ))"
+  echo "   the anchor, idle while the service ran alone, used $(( $(cpu_ms "$ANCHOR_PID") - cpu )) ms of CPU in" \
+    "$(( $(elapsed_ms "$started") / 1000 )) s"
+  record "$db" service rss-after-run rss_mb "$(rss_mb "$SERVICE_PID")"
+  echo "   service RSS after the run $(rss_mb "$SERVICE_PID") MB"
   [ "$db" = h2 ] && h2_settled_disk "$h2_dir" disk-writes "$h2_jar"
-  app_stop "$APP_PID"
+  app_stop "$SERVICE_PID"
   [ "$db" = h2 ] && h2_disk "$h2_dir" disk-writes-sigterm "$h2_jar" compact
-
-  # GET by id with the cache off: what reading an event not read since the last write costs.
-  app_start "$BENCH_WORK/service-$db" "$opts" "$port" "$log" "${settings[@]}" CHIP_EVENTS_EVENT_CACHE_SIZE=0
-  # Each id once, one at a time, before the load: 32 first requests at once on a cold JVM each took over 2 s (the
-  # smoke run's whole scenario), so that wrk counted no answer at all.
-  while read -r id; do
-    curl -sf -o /dev/null "$base/api/v1/events/$id"
-  done <"$BENCH_WORK/ids-service-$db.txt"
-  # Then the list pages' warm-up: on a fresh start (9f871db, 1,094,107 events, 200 ids) 10 s slices ran at 2,784,
-  # 3,468, 4,101, 4,545, 5,503 and 6,141 requests/s, so the 10 s it had before measured a JVM still compiling.
-  BENCH_IDS="$BENCH_WORK/ids-service-$db.txt" BENCH_ID_PATH=/api/v1/events/ \
-    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" -s bench/wrk/get-by-id.lua "$base/" >/dev/null
-  BENCH_IDS="$BENCH_WORK/ids-service-$db.txt" BENCH_ID_PATH=/api/v1/events/ \
-    run_wrk "$db" service get-by-id-uncached "$base/" bench/wrk/get-by-id.lua
-  app_stop "$APP_PID"
   return 0
 }
 
-# The anchor: fresh start, the same events through its own POST /events (32 at a time; it has no bulk
-# endpoint), SIGTERM and restart, then the scenarios it can serve.
-anchor_leg() { # db
-  local db=$1 opts port base log="$BENCH_WORK/anchor-$1.log" loaded
-  opts=$(bench_java_opts "$db")
-  port=$(pg_free_port)
-  base="http://127.0.0.1:$port"
-  local settings=("${anchor_settings[@]}" ANCHOR_DATA_DIR="$BENCH_WORK/h2-anchor")
-
-  app_start "$BENCH_WORK/anchor-$db" "$opts" "$port" "$log" "${settings[@]}"
-  record "$db" anchor ready-fresh ms "$READY_MS"
-  sleep "$idle"
-  record "$db" anchor ready-fresh rss_mb "$(rss_mb "$APP_PID")"
-  echo "   anchor ready after $READY_MS ms on a fresh database, idle RSS $(rss_mb "$APP_PID") MB"
-
-  rss_sampler_start "$APP_PID" "$BENCH_WORK/rss-anchor-load-$db.txt"
-  loaded=$(node bench/post.mjs "$base/events" --files "$data"/anchor-events-*.ndjson)
-  local peak
-  peak=$(rss_sampler_stop "$BENCH_WORK/rss-anchor-load-$db.txt")
-  echo "   anchor load through its POST: $loaded, peak RSS ${peak:-0} MB"
-  record "$db" anchor import rows_s "$(grep -oE 'rate=[0-9]+' <<<"$loaded" | cut -d= -f2)"
-  record "$db" anchor import seconds "$(grep -oE 'ms=[0-9]+' <<<"$loaded" | cut -d= -f2 | awk '{ printf "%.1f", $1 / 1000 }')"
-  record "$db" anchor import errors "$(grep -oE 'errors=[0-9]+' <<<"$loaded" | cut -d= -f2)"
-  record "$db" anchor import peak_rss_mb "${peak:-0}"
-  app_stop "$APP_PID"
-
-  app_start "$BENCH_WORK/anchor-$db" "$opts" "$port" "$log" "${settings[@]}"
-  record "$db" anchor ready-restart ms "$READY_MS"
-  sleep "$idle"
-  record "$db" anchor ready-restart rss_mb "$(rss_mb "$APP_PID")"
-  echo "   anchor ready after $READY_MS ms on a restart with $events events"
-
-  curl -sf "$base/events?size=200&sort=-occurredOn,-id" | jq -r '.[].id' >"$BENCH_WORK/ids-anchor-$db.txt"
-  local first="$base/events?size=50&sort=-occurredOn,-id" type_date="$base/events/by-type?type=IPO&from=2000-01-01&to=2020-12-31&size=50"
-  for url in "$first" "$type_date"; do
-    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" "$url" >/dev/null
+# GET by id with the cache off (a restart with CHIP_EVENTS_EVENT_CACHE_SIZE=0): what reading an event not read since
+# the last write costs, in alternating slices with the anchor's GET by id and, on PostgreSQL, pgbench's run of the same
+# statements. Then both apps are stopped.
+paired_cache_off() { # db
+  local db=$1 id round service_ids="$BENCH_WORK/ids-service-$1.txt" anchor_ids="$BENCH_WORK/ids-anchor-$1.txt"
+  app_start "$BENCH_WORK/service-$db" "$opts" "$service_port" "$BENCH_WORK/service-$db.log" "${service_settings[@]}" \
+    CHIP_EVENTS_EVENT_CACHE_SIZE=0
+  SERVICE_PID=$APP_PID
+  # Each id once, one at a time, before the load: 32 first requests at once on a cold JVM each took over 2 s (the
+  # smoke run's whole scenario), so that wrk counted no answer at all.
+  while read -r id; do
+    curl -sf -o /dev/null "$service/api/v1/events/$id"
+  done <"$service_ids"
+  # Then the list pages' warm-up: on a fresh start (9f871db, 1,094,107 events, 200 ids) 10 s slices ran at 2,784,
+  # 3,468, 4,101, 4,545, 5,503 and 6,141 requests/s, so the 10 s it had before measured a JVM still compiling.
+  wrk_by_id "$db" service get-by-id-uncached "$service" "$service_ids" /api/v1/events/ "$jit_warm"
+  for round in $(seq 1 "$rounds"); do
+    echo "   GET by id with the service's cache off, round $round of $rounds"
+    beside anchor "$ANCHOR_PID" wrk_by_id "$db" service get-by-id-uncached "$service" "$service_ids" /api/v1/events/
+    beside service "$SERVICE_PID" wrk_by_id "$db" anchor get-by-id-beside-cache-off "$anchor" "$anchor_ids" /events/
+    if [ "$db" = postgresql ]; then run_pgbench get-by-id "$slice"; fi
   done
-  run_wrk "$db" anchor first-page "$first"
-  run_wrk "$db" anchor type-date "$type_date"
-  BENCH_IDS="$BENCH_WORK/ids-anchor-$db.txt" BENCH_ID_PATH=/events/ run_wrk "$db" anchor get-by-id "$base/" bench/wrk/get-by-id.lua
-  app_stop "$APP_PID"
+  record_idle_beside "$db" anchor
+  record_idle_beside "$db" service
+  app_stop "$SERVICE_PID"
+  app_stop "$ANCHOR_PID"
 }
 
 for db in $dbs; do
   echo "== $db ($(bench_java_opts_said "$db"))"
-  db_settings=()
-  anchor_settings=()
+  opts=$(bench_java_opts "$db")
+  service_port=""
+  anchor_port=""
+  bench_port service_port
+  bench_port anchor_port
+  service="http://127.0.0.1:$service_port"
+  anchor="http://127.0.0.1:$anchor_port"
+  h2_dir="$BENCH_WORK/h2-service"
+  h2_jar=""
+  [ "$db" = h2 ] && h2_jar=$(ls "$BENCH_WORK"/service-h2/lib/main/com.h2database.h2-*.jar)
+  service_settings=(CHIP_EVENTS_DATA_DIR="$h2_dir" CHIP_EVENTS_STARTER_DATASET_ENABLED=false
+    CHIP_EVENTS_ADMIN_KEY="$key" CHIP_EVENTS_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE=1000000000)
+  anchor_settings=(ANCHOR_DATA_DIR="$BENCH_WORK/h2-anchor")
   if [ "$db" = postgresql ]; then
     pg_start
     trap bench_cleanup EXIT
     pg_create_db chip_bench
     pg_create_db chip_anchor
     # reWriteBatchedInserts: the driver sends a JDBC batch as multi-row INSERTs (bulk import); the anchor gets the same URL.
-    db_settings=(QUARKUS_DATASOURCE_JDBC_URL="$(pg_jdbc_url chip_bench)?reWriteBatchedInserts=true"
+    service_settings+=(QUARKUS_DATASOURCE_JDBC_URL="$(pg_jdbc_url chip_bench)?reWriteBatchedInserts=true"
       QUARKUS_DATASOURCE_USERNAME=chip QUARKUS_DATASOURCE_PASSWORD=chip)
-    anchor_settings=(QUARKUS_DATASOURCE_JDBC_URL="$(pg_jdbc_url chip_anchor)?reWriteBatchedInserts=true")
+    anchor_settings+=(QUARKUS_DATASOURCE_JDBC_URL="$(pg_jdbc_url chip_anchor)?reWriteBatchedInserts=true")
   fi
   phase=$(date +%s)
-  service_leg "$db"
-  echo "   (the service on $db took $(( $(date +%s) - phase )) s)"
+  service_load "$db"
+  anchor_load "$db"
+  echo "   (both loaded on $db in $(( $(date +%s) - phase )) s)"
   phase=$(date +%s)
-  anchor_leg "$db"
-  echo "   (the anchor on $db took $(( $(date +%s) - phase )) s)"
+  restart_both "$db"
+  paired_reads "$db"
+  service_alone "$db"
+  paired_cache_off "$db"
+  echo "   (the scenarios on $db took $(( $(date +%s) - phase )) s)"
   if [ "$db" = postgresql ]; then
     pg_stop
     PG_DATA="" # stopped: nothing left for bench_cleanup's pg_stop
@@ -303,7 +386,7 @@ gate=()
 [ "$mode" = smoke ] && gate=(--gate)
 set +e
 node bench/targets.mjs "$BENCH_RESULTS" --sections "$BENCH_WORK" --events "$events" --companies "$companies" \
-  --duration "$duration" --pages "$rounds alternating rounds of $slice s, after $jit_warm s of load on each" \
+  --duration "$duration" --pages "$rounds rounds of $slice s (after $jit_warm s of load on each page), each service's slice followed by the anchor's and pgbench's of the same scenario" \
   --connections "$BENCH_CONNECTIONS" --single-writes "$single_writes" --machine "$machine" --command "$command_line" \
   --pg-opts "$BENCH_PG_OPTS" --h2-opts "$BENCH_H2_OPTS" "${gate[@]}" >"$BENCH_WORK/section.md" 2>"$BENCH_WORK/verdict.txt"
 verdict=$?
