@@ -92,7 +92,7 @@ echo "   built in $(( $(date +%s) - phase )) s"
 # that every scenario both serve is measured in alternating slices: the service's, the anchor's, pgbench's on
 # PostgreSQL, and round again. Ratios of figures measured minutes apart moved with the machine's hour (GET by id against
 # the anchor on H2 came out at 1.44×, 1.52× and 0.90× in three runs, docs/benchmarks.md); slices seconds apart share
-# it. The app not being measured sits idle beside the other: its CPU meanwhile is recorded (idle-beside: about 5 ms a
+# it. The app not being measured sits idle beside the other: its CPU meanwhile is recorded (idle-beside: 2 to 6 ms a
 # second for either app when idle, measured by hand; more while its JIT still compiles after its own slice).
 
 # The service on a fresh database: ready time and idle memory, the import, on H2 the file after it (running, and after
