@@ -217,8 +217,8 @@ paired_reads() { # db
       run_pgbench first-page "$slice"
     fi
   done
-  # The list pages' warm-up here too: the anchor's first 10 s of GET by id, right after its pages, left it compiling
-  # for about 3 s of CPU once its load stopped (measured by hand on the smoke data).
+  # The list pages' warm-up here too: 10 s of GET by id on a freshly started anchor (smoke data) left it compiling for
+  # 2.7 s of CPU after the load stopped (measured by hand), work that would fall into the service's next slice.
   wrk_by_id "$db" service get-by-id "$service" "$service_ids" /api/v1/events/ "$jit_warm"
   wrk_by_id "$db" anchor get-by-id "$anchor" "$anchor_ids" /events/ "$jit_warm"
   for round in $(seq 1 "$rounds"); do
