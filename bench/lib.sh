@@ -42,7 +42,7 @@ bench_cleanup() {
   pg_stop
 }
 
-# One measurement: database, who (service, anchor, pgbench, json-server), scenario, key, number.
+# One measurement: database, who (service, anchor, pgbench, psql, json-server), scenario, key, number.
 record() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$BENCH_RESULTS"
 }

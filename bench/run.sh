@@ -2,9 +2,9 @@
 # The Chip Events benchmark (issue 14): a seeded dataset loaded into the packaged service through its bulk
 # import and into the anchor app (bench/anchor: plain REST Data with Panache over the same event table)
 # through the anchor's own POST, on PostgreSQL and on H2; wrk at 32 connections on every scenario, pgbench
-# on the service's SQL, json-server 0.17 on 100,000 of the same events. The service and the anchor run side by side
-# once loaded, and each scenario both serve is measured in alternating slices with pgbench's beside them, so a ratio
-# compares figures seconds apart. Prints the targets table with a verdict per target and the raw figures.
+# on the service's SQL, psql's copy of the rows the CSV export writes, json-server 0.17 on 100,000 of the same
+# events. The service and the anchor run side by side once loaded, and each scenario both serve is measured in
+# alternating slices with pgbench's beside them, so a ratio compares figures seconds apart. Prints the targets table with a verdict per target and the raw figures.
 #   bash bench/run.sh            1,000,000 events, 5,000 companies, 20 s a scenario; writes docs/benchmarks.md
 #   bash bench/run.sh --smoke    10,000 events, 200 companies, 2 s a scenario (run by .ci/run); writes
 #                                target/bench/benchmarks-smoke.md and fails on errors, silent scenarios and the
@@ -162,6 +162,20 @@ run_pgbench() { # script seconds
   echo "   pgbench $1: $(awk '/^tps/ { print $3; exit }' <<<"$out") transactions/s"
 }
 
+# The database's own copy of the events the CSV export writes (those from a date on, in the export's order, every
+# column the export reads from the row) as CSV to a client (psql, output thrown away), with the plan PostgreSQL
+# chooses: the CSV export's anchor, how long the database alone takes to hand those rows to a client. Prints the rows
+# and the seconds (from psql's own timing). The export reads the same rows in batches of 500 through the
+# (occurred_on, id) index; for these rows PostgreSQL chooses a parallel scan of the table and a sort.
+psql_copy() { # from-date
+  local out columns="id, type, occurred_on, date_precision, title, summary, amount, currency, percent_change, country,"
+  columns+=" external_id, created_at, updated_at, version, created_by, updated_by, amount_kind, children_json"
+  # One line: psql reads a \copy to the end of its line. Its \timing leaves out psql's start and connection.
+  out=$(psql -X -h 127.0.0.1 -p "$PG_PORT" -U chip -d chip_bench -c '\timing on' -c "\\copy (select $columns from event\
+ where occurred_on >= '$1' order by occurred_on desc, id desc) to '/dev/null' with (format csv)" 2>&1)
+  echo "$(grep -oE '^COPY [0-9]+' <<<"$out" | cut -d' ' -f2) $(grep -oE '^Time: [0-9.]+ ms' <<<"$out" | awk '{ printf "%.3f", $2 / 1000 }')"
+}
+
 # Runs a command (one slice of one app, or pgbench) and adds what the other app, idle meanwhile, used of the CPU to
 # that app's idle-beside figure, recorded by record_idle_beside.
 declare -A idle_cpu_ms idle_ms
@@ -246,7 +260,8 @@ service_alone() { # db
   # The process's first export is recorded; then exports run for the other scenarios' warm-up ($warm s) and the median
   # of the three after it is measured. Its first ran at 8.6 MB/s and the four after it at 22.9-25.3 (9dba64d, a fresh
   # start on 1,094,107 events); at b2aabd0 the second of a fresh start ran at 39-43 million bytes a second and the
-  # fourth and fifth at 48-60, so one export of warm-up measured the JIT more than the export.
+  # fourth and fifth at 48-60, so one export of warm-up measured the JIT more than the export. On PostgreSQL each of the
+  # three is followed by the database's own copy of the same rows in the same order to a client (psql_copy), its anchor.
   local csv rows first url="$service/api/v1/events?format=csv&from=2023-01-01"
   first=$(curl -sf -o /dev/null -w '%{size_download} %{time_total}' "$url")
   record "$db" service csv-export-first mb_s "$(awk '{ printf "%.1f", $1 / 1048576 / $2 }' <<<"$first")"
@@ -254,9 +269,10 @@ service_alone() { # db
   while [ "$(date +%s)" -lt "$until" ]; do
     curl -sf -o /dev/null "$url"
   done
-  local runs=() i
+  local runs=() copies=() i
   for i in 1 2 3; do
     runs+=("$(curl -sf -o /dev/null -w '%{size_download} %{time_total}' "$url")")
+    if [ "$db" = postgresql ]; then copies+=("$(psql_copy 2023-01-01)"); fi
   done
   csv=$(printf '%s\n' "${runs[@]}" | sort -g -k2 | sed -n 2p) # the median by time
   rows=$(curl -sf "$service/api/v1/events?from=2023-01-01&withTotal=true&limit=1" | jq -r '.total')
@@ -264,9 +280,18 @@ service_alone() { # db
   record "$db" service csv-export mb_s_min "$(printf '%s\n' "${runs[@]}" | sort -g -k2 | awk 'END { printf "%.1f", $1 / 1048576 / $2 }')"
   record "$db" service csv-export mb_s_max "$(printf '%s\n' "${runs[@]}" | sort -g -k2 | awk 'NR == 1 { printf "%.1f", $1 / 1048576 / $2 }')"
   record "$db" service csv-export mb "$(awk '{ printf "%.1f", $1 / 1048576 }' <<<"$csv")"
+  record "$db" service csv-export seconds "$(awk '{ printf "%.3f", $2 }' <<<"$csv")"
   record "$db" service csv-export rows "$rows"
   echo "   service CSV export of every match ($rows rows): $(awk '{ printf "%.1f MB in %.2f s", $1 / 1048576, $2 }' <<<"$csv")," \
     "the median of $(printf '%s\n' "${runs[@]}" | awk '{ printf "%s%.2f s", (NR > 1 ? ", " : ""), $2 }') (the process's first: $(awk '{ printf "%.2f s", $2 }' <<<"$first"))"
+  if [ "$db" = postgresql ]; then
+    local copy
+    copy=$(printf '%s\n' "${copies[@]}" | sort -g -k2 | sed -n 2p)
+    record "$db" psql csv-copy seconds "$(awk '{ printf "%.3f", $2 }' <<<"$copy")"
+    record "$db" psql csv-copy rows "$(awk '{ print $1 }' <<<"$copy")"
+    echo "   psql: the database's copy of the same rows in the same order, the median of" \
+      "$(printf '%s\n' "${copies[@]}" | awk '{ printf "%s%.2f s", (NR > 1 ? ", " : ""), $2 }') ($(awk '{ print $1 }' <<<"$copy") rows)"
+  fi
 
   local posted
   posted=$(BENCH_KEY="$key" node bench/post.mjs "$service/api/v1/events" --count "$single_writes")
