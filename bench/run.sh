@@ -109,7 +109,32 @@ service_load() { # db
   [ "$db" = h2 ] && h2_settled_disk "$h2_dir" disk-import "$h2_jar"
   app_stop "$APP_PID"
   [ "$db" = h2 ] && h2_disk "$h2_dir" disk-import-sigterm "$h2_jar" compact
+  [ "$db" = postgresql ] && pg_own_load
   return 0
+}
+
+# The import's anchor on PostgreSQL: the database's own load of the rows the import wrote, with no JVM. Every table the
+# service wrote (all but the companies, loaded before the import, and Flyway's) is dumped as COPY and restored by psql
+# in one transaction into a fresh database with the same schema (every index, constraint and trigger in place, the
+# companies restored first, not timed). 276-283 s for 1,000,000 events by hand (docs/benchmarks.md).
+pg_own_load() {
+  local conn=(-h 127.0.0.1 -p "$PG_PORT" -U postgres) dump="$BENCH_WORK/pg-load" started ms
+  mkdir -p "$dump"
+  pg_dump "${conn[@]}" --schema-only chip_bench >"$dump/schema.sql"
+  pg_dump "${conn[@]}" --data-only -t company chip_bench >"$dump/companies.sql"
+  pg_dump "${conn[@]}" --data-only -T company -T flyway_schema_history chip_bench >"$dump/rows.sql"
+  pg_create_db chip_load
+  psql -X -q -v ON_ERROR_STOP=1 "${conn[@]}" -d chip_load -f "$dump/schema.sql" >/dev/null
+  psql -X -q -v ON_ERROR_STOP=1 "${conn[@]}" -d chip_load -f "$dump/companies.sql" >/dev/null
+  psql -X -q "${conn[@]}" -d chip_load -c checkpoint
+  started=$(date +%s%N)
+  psql -X -q -v ON_ERROR_STOP=1 -1 "${conn[@]}" -d chip_load -f "$dump/rows.sql" >/dev/null
+  ms=$(elapsed_ms "$started")
+  record postgresql psql import-copy seconds "$(awk -v m="$ms" 'BEGIN { printf "%.1f", m / 1000 }')"
+  record postgresql psql import-copy events "$(psql -X -At "${conn[@]}" -d chip_load -c 'select count(*) from event')"
+  echo "   psql: the database's own load of the rows the import wrote (COPY, one transaction, the same schema): $ms ms"
+  pg_psql "DROP DATABASE chip_load"
+  rm -rf "$dump"
 }
 
 # The anchor on a fresh database: ready time and idle memory, then the same events through its own POST /events (32 at

@@ -141,8 +141,12 @@ function targets(db) {
     + (s('single-writes', 'requests') ?? 0))} POSTs`, pass: writeErrors === null ? null : writeErrors === 0 }));
 
   const importSeconds = s('import', 'seconds');
+  // PostgreSQL: also the database's own load of the same rows (COPY restored by psql into the same schema).
+  const ownLoad = get(db, 'psql', 'import-copy', 'seconds');
   rows.push(row(`bulk import of all ${n(events)} rows`, `≤ ${limit(120, 300)} s`, { measured: `${n(importSeconds, 1)} s`,
-    anchor: `${n(a('import', 'seconds'), 1)} s (Panache, its POST)`, pass: atMost(importSeconds, limit(120, 300)), absolute: true }));
+    anchor: `${n(a('import', 'seconds'), 1)} s (Panache, its POST)`
+      + (ownLoad === null ? '' : `; ${n(ownLoad, 1)} s (PostgreSQL's own COPY of the same rows, the ratio's)`),
+    ratio: div(ownLoad, importSeconds), pass: atMost(importSeconds, limit(120, 300)), absolute: true }));
   rows.push(row(`bulk import of all ${n(events)} rows`, 'peak RSS ≤ 512 MB', { measured: mb(s('import', 'peak_rss_mb')),
     anchor: `${mb(a('import', 'peak_rss_mb'))} (Panache)`, pass: atMost(s('import', 'peak_rss_mb'), 512), absolute: true }));
   const load = div(s('import', 'rows_s'), a('import', 'rows_s'));
@@ -234,7 +238,8 @@ function section(db) {
   const missed = rows.filter((r) => r.pass === false).length;
   out.push('');
   out.push(`${passed} targets met, ${missed} missed, ${rows.length - passed - missed} recorded without a target or not measured. `
-    + 'Ratios are measured ÷ anchor, except start-up and the CSV export (anchor time ÷ measured time) and disk (file ÷ data);'
+    + 'Ratios are measured ÷ anchor, except start-up, the import and the CSV export (anchor time ÷ measured time) and disk'
+    + ' (file ÷ data);'
     + ' \'—\': recorded, no target; '
     + '\'n/a\': not measured in this run.'
     + (atFullSize ? '' : ` '*': the issue sets this figure for 1,000,000 events; this run had ${n(events)}, so its verdict only`
@@ -273,7 +278,7 @@ for (const { db, who, scenario, values } of groups.values()) {
 }
 for (const [db, who, scenario, key] of dbs.flatMap((db) => [[db, 'service', 'import', 'rows_s'], [db, 'anchor', 'import', 'rows_s']]
   .concat(db === 'postgresql' ? [[db, 'pgbench', 'type-date', 'rps'], [db, 'pgbench', 'get-by-id', 'rps'],
-    [db, 'psql', 'csv-copy', 'rows']] : []))) {
+    [db, 'psql', 'csv-copy', 'rows'], [db, 'psql', 'import-copy', 'events']] : []))) {
   if (!get(db, who, scenario, key)) broken.push(`${who} ${scenario} (${DB_NAMES[db]}): nothing measured`);
 }
 const gatedMisses = options.gate ? all.filter((r) => r.gated && r.pass !== true) : [];
