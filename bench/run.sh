@@ -2,9 +2,10 @@
 # The Chip Events benchmark (issue 14): a seeded dataset loaded into the packaged service through its bulk
 # import and into the anchor app (bench/anchor: plain REST Data with Panache over the same event table)
 # through the anchor's own POST, on PostgreSQL and on H2; wrk at 32 connections on every scenario, pgbench
-# on the service's SQL, psql's copy of the rows the CSV export writes, json-server 0.17 on 100,000 of the same
-# events. The service and the anchor run side by side once loaded, and each scenario both serve is measured in
-# alternating slices with pgbench's beside them, so a ratio compares figures seconds apart. Prints the targets table with a verdict per target and the raw figures.
+# on the service's SQL, psql's copy of the rows the CSV export writes and PostgreSQL's own load (COPY) of the rows the
+# import wrote, json-server 0.17 on 100,000 of the same events. The service and the anchor run side by side once
+# loaded, and each scenario both serve is measured in alternating slices with pgbench's beside them, so a ratio
+# compares figures seconds apart. Prints the targets table with a verdict per target and the raw figures.
 #   bash bench/run.sh            1,000,000 events, 5,000 companies, 20 s a scenario; writes docs/benchmarks.md
 #   bash bench/run.sh --smoke    10,000 events, 200 companies, 2 s a scenario (run by .ci/run); writes
 #                                target/bench/benchmarks-smoke.md and fails on errors, silent scenarios and the
