@@ -5,7 +5,8 @@
 # on the service's SQL, psql's copy of the rows the CSV export writes and PostgreSQL's own load (COPY) of the rows the
 # import wrote, json-server 0.17 on 100,000 of the same events. The service and the anchor run side by side once
 # loaded, and each scenario both serve is measured in alternating slices with pgbench's beside them, so a ratio
-# compares figures seconds apart. Prints the targets table with a verdict per target and the raw figures.
+# compares figures seconds apart; last, one traced start of each app (Quarkus's own times of its start steps).
+# Prints the targets table with a verdict per target and the raw figures.
 #   bash bench/run.sh            1,000,000 events, 5,000 companies, 20 s a scenario; writes docs/benchmarks.md
 #   bash bench/run.sh --smoke    10,000 events, 200 companies, 2 s a scenario (run by .ci/run); writes
 #                                target/bench/benchmarks-smoke.md and fails on errors, silent scenarios and the
@@ -176,6 +177,29 @@ restart_both() { # db
   record "$db" service ready-restart rss_mb "$(rss_mb "$SERVICE_PID")"
   echo "   service ready after $READY_MS ms on a restart with $events events (the anchor idle beside it)," \
     "idle RSS $(rss_mb "$SERVICE_PID") MB"
+}
+
+# Where a start's time goes, once more for each app after the measured starts: Quarkus's own trace of the steps it runs at
+# start (quarkus.debug.print-startup-times), summed into the three steps both apps run (ArC's bean-container listeners,
+# where Hibernate ORM builds its metadata; Flyway; Hibernate ORM's start) and every step. Not the measured ready time
+# (the trace slows a start a little): it says how much of a start is the framework both apps share.
+startup_steps() { # db
+  local db=$1 who folder port log settings steps
+  local shared='^(ArcProcessor[.]notifyBeanContainerListeners|FlywayProcessor[.]startActions|HibernateOrmProcessor[.]startPersistenceUnits)$'
+  for who in anchor service; do
+    folder="$BENCH_WORK/$who-$db"
+    log="$BENCH_WORK/$who-$db-steps.log"
+    port=$service_port
+    settings=("${service_settings[@]}")
+    [ "$who" = anchor ] && port=$anchor_port && settings=("${anchor_settings[@]}")
+    app_start "$folder" "$opts -Dquarkus.debug.print-startup-times=true" "$port" "$log" "${settings[@]}"
+    app_stop "$APP_PID"
+    steps=$(sed -n 's/.*Build step \([^ ]*\) completed in: \([0-9]*\)ms.*/\1 \2/p' "$log")
+    record "$db" "$who" startup-steps shared_ms "$(awk -v shared="$shared" '$1 ~ shared { t += $2 } END { print t + 0 }' <<<"$steps")"
+    record "$db" "$who" startup-steps steps_ms "$(awk '{ t += $2 } END { print t + 0 }' <<<"$steps")"
+    record "$db" "$who" startup-steps ready_ms "$READY_MS"
+    echo "   $who's traced start: $(awk '{ t += $2 } END { print t + 0 }' <<<"$steps") ms in Quarkus's steps, ready after $READY_MS ms"
+  done
 }
 
 # pgbench on the service's own statements (bench/pgbench), 32 clients, for the given seconds.
@@ -408,6 +432,7 @@ for db in $dbs; do
   paired_reads "$db"
   service_alone "$db"
   paired_cache_off "$db"
+  startup_steps "$db"
   echo "   (the scenarios on $db took $(( $(date +%s) - phase )) s)"
   if [ "$db" = postgresql ]; then
     pg_stop
