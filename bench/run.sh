@@ -181,8 +181,8 @@ restart_both() { # db
 
 # Where a start's time goes, once more for each app after the measured starts: Quarkus's own trace of the steps it runs at
 # start (quarkus.debug.print-startup-times), summed into the three steps both apps run (ArC's bean-container listeners,
-# where Hibernate ORM builds its metadata; Flyway; Hibernate ORM's start) and every step. Not the measured ready time
-# (the trace slows a start a little): it says how much of a start is the framework both apps share.
+# where Hibernate ORM builds its metadata; Flyway; Hibernate ORM's start) and every step. A start apart from the
+# measured ones, which stay untraced as in earlier runs: it says how much of a start is the framework both apps share.
 startup_steps() { # db
   local db=$1 who folder port log settings steps total
   local shared='^(ArcProcessor[.]notifyBeanContainerListeners|FlywayProcessor[.]startActions'
