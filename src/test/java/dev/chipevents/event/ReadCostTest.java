@@ -58,7 +58,7 @@ class ReadCostTest {
     String dbKind;
 
     @Test
-    void aPageCostsTwoStatementsWhateverItsSize() {
+    void aPageCostsAFixedNumberOfStatementsWhateverItsSize() {
         String tag = "cost-" + TestData.unique("t").replace(" ", "-").toLowerCase();
         String company = TestData.createCompany();
         String previous = null;
@@ -79,7 +79,12 @@ class ReadCostTest {
         long large = fewestOf3(() -> given().queryParam("tag", tag).queryParam("limit", 12).when().get("/api/v1/events")
                 .then().statusCode(200).body("items", hasSize(12)).body("items.participants.flatten().companyId", hasSize(12))
                 .body("items.links.flatten()", hasSize(22)));
-        assertEquals(2, small, "a page of 2: the rows with their participants, tags and sources, then the links");
+        if (dbKind.startsWith("postgres")) {
+            assertEquals(2, small, "a page of 2: the rows with their participants, tags and sources, then the links");
+        } else {
+            assertEquals(3, small, "a page of 2: the rows with their participants, tags and sources, then each end of the links"
+                    + " (H2ParsedStatementsTest)");
+        }
         assertEquals(small, large, "a page of 12 costs what a page of 2 costs");
         long export = fewestOf3(() -> {
             String csv = given().queryParam("tag", tag).accept("text/csv").when().get("/api/v1/events")
@@ -91,7 +96,7 @@ class ReadCostTest {
     }
 
     @Test
-    void oneEventCostsTwoStatementsAndWhileNothingChangedOneOnPostgresqlNoneOnH2() {
+    void oneEventCostsAFixedNumberOfStatementsAndWhileNothingChangedOneOnPostgresqlNoneOnH2() {
         long first = Long.MAX_VALUE;
         long again = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
@@ -105,7 +110,7 @@ class ReadCostTest {
             assertEquals(1, again, "nothing changed since: the change log's last number only (EventCacheTest)");
         } else {
             // Only this process writes the embedded database, so it knows the change log's last number without asking.
-            assertEquals(2, first, "the event with its participants, tags and sources, then its links");
+            assertEquals(3, first, "the event with its participants, tags and sources, then each end of its links");
             assertEquals(0, again, "nothing changed since: answered from the cache, no statement (EventCacheTest)");
         }
     }

@@ -18,8 +18,8 @@ import dev.chipevents.history.ChangeLog;
  * Events read by id, kept by this replica and answered again only while the change log's last sequence is still the
  * one read before the event was. Every committed write, through any replica, moves that number on: an event's own
  * change, a link (which changes both ends), a company whose name or ticker an event shows. So a kept event is never
- * older than the ledger, and a hit costs one primary-key read of the counter instead of the event's two statements; on
- * the embedded H2 database, which only this process writes, no statement at all ({@link ChangeLog#changeMark()}).
+ * older than the ledger, and a hit costs one primary-key read of the counter instead of the event's statements; on the
+ * embedded H2 database, which only this process writes, no statement at all ({@link ChangeLog#changeMark()}).
  *
  * <p>Only reads outside a transaction are kept: inside a writing one the rows read may still be rolled back.
  */

@@ -34,8 +34,9 @@ import dev.chipevents.event.links.LinkedEvent;
 /**
  * Reads events straight into their API shape: a scalar projection for a page's rows (a plain statement for one
  * event's row), each carrying its participants (with their company's name and ticker), tags and sources
- * ({@link EventChildren}), and one statement for the links (with the other event's title and date) of the whole page, so
- * a page costs two statements whatever its size, and no entity enters the persistence context.
+ * ({@link EventChildren}), and the links (with the other event's title and date) of the whole page, one statement on
+ * PostgreSQL and one for each end on H2, so a page costs two statements (three on H2) whatever its size, and no entity
+ * enters the persistence context.
  */
 @ApplicationScoped
 class EventRows {
@@ -51,8 +52,8 @@ class EventRows {
 
     private final EntityManager em;
     private final Sql sql;
-    private final String links;
-    private final int linksParameters;
+    /** The links statements: the function on PostgreSQL; on H2 one per end ({@link #linksStatements}). */
+    private final List<String> links;
     /** PostgreSQL: one event's row and its links in one round trip ({@link Sql#queries}); null on H2. */
     private final String rowAndLinks;
 
@@ -60,9 +61,13 @@ class EventRows {
         this.em = em;
         this.sql = sql;
         boolean postgres = dbKind.startsWith("postgres");
-        this.links = linksStatement(postgres);
-        this.linksParameters = postgres ? 1 : 2;
-        this.rowAndLinks = postgres ? ROW_BY_ID + "; " + links : null;
+        this.links = linksStatements(postgres);
+        this.rowAndLinks = postgres ? ROW_BY_ID + "; " + links.get(0) : null;
+    }
+
+    /** The statements that read the links of a page or an event, in the order they run. */
+    List<String> linkStatements() {
+        return links;
     }
 
     /** An HQL where clause on alias e (may be empty) and its named parameters. */
@@ -168,26 +173,27 @@ class EventRows {
     }
 
     /**
-     * The statement of {@link #links}: both ends of the events' links, told apart by their first column (4: from the event,
-     * 5: to it), reading the events in one array parameter. On PostgreSQL it is the function {@code event_links} (migration
-     * V19), which plans it once a connection instead of for every call (see migration V15). On H2 the array is unnested
-     * and joined to each end's index: H2 checks every row an index finds against each value of an IN list or array again
-     * (time grows with the page's size squared).
+     * The statements of {@link #links}: both ends of the events' links, told apart by their first column (4: from the
+     * event, 5: to it), reading the events in one array parameter. On PostgreSQL one statement, the function {@code
+     * event_links} (migration V19), which plans it once a connection instead of for every call (see migration V15). On H2
+     * one select for each end, the array unnested and joined to that end's index: H2 checks every row an index finds
+     * against each value of an IN list or array again (time grows with the page's size squared), and it parses a union
+     * again at every call (it keeps no union in its session's cache of parsed statements, where a plain select stays).
      */
-    private static String linksStatement(boolean postgres) {
+    private static List<String> linksStatements(boolean postgres) {
         if (postgres) {
-            return "select kind, event_id, link_id, other_id, other_title, type, other_precision, note, source_url, source_publisher,"
-                    + " source_title, other_occurred_on, source_published_on from event_links(?)";
+            return List.of("select kind, event_id, link_id, other_id, other_title, type, other_precision, note, source_url,"
+                    + " source_publisher, source_title, other_occurred_on, source_published_on from event_links(?)");
         }
         String columns = ", l.id, o.id, o.title, l.type, o.date_precision, l.note, l.source_url, l.source_publisher, l.source_title,"
                 + " o.occurred_on, l.source_published_on";
-        return "select 4, l.from_event_id" + columns + ofEvents("event_link l", "l.from_event_id", " join event o on o.id = l.to_event_id")
-                + " union all select 5, l.to_event_id" + columns
-                + ofEvents("event_link l", "l.to_event_id", " join event o on o.id = l.from_event_id");
+        return List.of("select 4, l.from_event_id" + columns + ofEvents("l.from_event_id", "l.to_event_id"),
+                "select 5, l.to_event_id" + columns + ofEvents("l.to_event_id", "l.from_event_id"));
     }
 
-    private static String ofEvents(String table, String eventColumn, String joins) {
-        return " from unnest(cast(? as uuid array)) as ids(event_id) join " + table + " on " + eventColumn + " = ids.event_id" + joins;
+    private static String ofEvents(String eventColumn, String otherColumn) {
+        return " from unnest(cast(? as uuid array)) as ids(event_id) join event_link l on " + eventColumn + " = ids.event_id"
+                + " join event o on o.id = " + otherColumn;
     }
 
     /** One row of the links statement, added to its event's links. */
@@ -203,16 +209,19 @@ class EventRows {
     }
 
     /**
-     * The links (both ends, with the other event's title and date) of the given events in one statement. The ids go in
-     * as one array parameter (one per select on H2), so the statement has one shape whatever the page's size.
+     * The links (both ends, with the other event's title and date) of the given events: one statement on PostgreSQL,
+     * one for each end on H2. The ids go in as one array parameter, so each statement has one shape whatever the page's
+     * size.
      */
     private Map<UUID, List<LinkedEvent>> links(List<UUID> ids) {
-        UUID[] array = ids.toArray(UUID[]::new);
+        List<UUID[]> array = Collections.singletonList(ids.toArray(UUID[]::new));
         Map<UUID, List<LinkedEvent>> links = new HashMap<>();
-        sql.query(this.links, Collections.nCopies(linksParameters, array), row -> {
-            addLink(row, links);
-            return null;
-        });
+        for (String statement : this.links) {
+            sql.query(statement, array, row -> {
+                addLink(row, links);
+                return null;
+            });
+        }
         return links;
     }
 }
