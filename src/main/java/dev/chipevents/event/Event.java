@@ -111,6 +111,7 @@ public class Event extends AuditedEntity {
 
     public void setOccurredOn(LocalDate occurredOn) {
         this.occurredOn = occurredOn;
+        participants.forEach(p -> p.setEventOccurredOn(occurredOn));
     }
 
     public DatePrecision getDatePrecision() {
@@ -207,11 +208,12 @@ public class Event extends AuditedEntity {
         return Collections.unmodifiableList(participants);
     }
 
-    /** Replaces the participants; each carries a copy of the event's amount. */
+    /** Replaces the participants; each carries a copy of the event's amount and date. */
     public void setParticipants(List<Participant> replacement) {
         participants.clear();
         for (Participant p : replacement) {
             p.setEventAmount(amount);
+            p.setEventOccurredOn(occurredOn);
             participants.add(p);
         }
     }

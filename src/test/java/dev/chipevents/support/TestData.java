@@ -46,6 +46,22 @@ public final class TestData {
         return keys;
     }
 
+    /** The titles of every event a list answers for the query, page by page (following its cursor). */
+    public static List<String> pagedTitles(Map<String, Object> query) {
+        List<String> titles = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> page = new HashMap<>(query);
+            if (cursor != null) {
+                page.put("cursor", cursor);
+            }
+            Response answer = given().queryParams(page).when().get("/api/v1/events").then().statusCode(200).extract().response();
+            titles.addAll(answer.path("items.title"));
+            cursor = answer.path("nextCursor");
+        } while (cursor != null);
+        return titles;
+    }
+
     /** The listed entry of the active key whose secret this is. */
     public static Map<String, Object> keyOf(String secret) {
         List<Map<String, Object>> matches = allKeys().stream()

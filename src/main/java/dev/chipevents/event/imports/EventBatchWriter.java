@@ -23,8 +23,8 @@ class EventBatchWriter {
     private static final String INSERT_EVENT = "insert into event (id, type, occurred_on, date_precision, title, summary, amount,"
             + " currency, percent_change, country, external_id, search_text, created_at, updated_at, version, created_by, updated_by,"
             + " amount_kind, children_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PARTICIPANT =
-            "insert into event_participant (event_id, position, company_id, role, event_amount) values (?, ?, ?, ?, ?)";
+    private static final String INSERT_PARTICIPANT = "insert into event_participant (event_id, position, company_id, role, event_amount,"
+            + " event_occurred_on) values (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TAG = "insert into event_tag (event_id, position, tag) values (?, ?, ?)";
     private static final String INSERT_SOURCE = "insert into event_source (event_id, position, url, publisher, title, published_on)"
             + " values (?, ?, ?, ?, ?, ?)";
@@ -57,7 +57,7 @@ class EventBatchWriter {
                 .add(e.getAmountKind() == null ? null : e.getAmountKind().name(), Types.VARCHAR).add(e.getChildrenJson()));
         sql.batch(INSERT_PARTICIPANT, participants, (row, p) -> row.add(p.eventId()).add(p.position())
                 .add(p.value().getCompany().getId()).add(p.value().getRole())
-                .add(p.value().getEventAmount(), Types.NUMERIC));
+                .add(p.value().getEventAmount(), Types.NUMERIC).add(p.value().getEventOccurredOn()));
         sql.batch(INSERT_TAG, tags, (row, t) -> row.add(t.eventId()).add(t.position()).add(t.value()));
         sql.batch(INSERT_SOURCE, sources, (row, s) -> row.add(s.eventId()).add(s.position()).add(s.value().getUrl())
                 .add(s.value().getPublisher(), Types.VARCHAR).add(s.value().getTitle(), Types.VARCHAR)

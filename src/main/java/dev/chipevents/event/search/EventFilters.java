@@ -149,6 +149,13 @@ public class EventFilters {
         List<String> terms = new ArrayList<>(where.size());
         terms.add(COMPANY_ROW + ".company.id = :onlyCompany");
         where.stream().filter(t -> !t.equals(term)).forEach(terms::add);
+        // The date range on the row's copy of the date as well, so that a page by date reads only that range of its index.
+        if (params.containsKey("from")) {
+            terms.add(COMPANY_ROW + ".eventOccurredOn >= :from");
+        }
+        if (params.containsKey("to")) {
+            terms.add(COMPANY_ROW + ".eventOccurredOn <= :to");
+        }
         Map<String, Object> parameters = new LinkedHashMap<>(params);
         parameters.remove(parameter);
         parameters.put("onlyCompany", company);

@@ -80,28 +80,43 @@ public class EventSearch {
     }
 
     /**
-     * One company's events by amount, largest first, are read from that company's participant rows, which carry the
-     * amount in an index in that order (company_id, event_amount desc nulls last, event_id desc): the page stops after
-     * its rows instead of walking every event by amount. Any other read is the filters' WHERE over the events.
+     * One company's events by date (either way) or by amount (largest first) are read from that company's participant
+     * rows, which carry the event's date and amount in indexes in those orders (company_id, event_occurred_on desc,
+     * event_id desc; company_id, event_amount desc nulls last, event_id desc): the page stops after its rows instead of
+     * walking every event by date or amount. Any other read is the filters' WHERE over the events.
      */
     private static Plan plan(EventFilters.Where where, List<SortColumn<EventResponse>> order) {
         SortColumn<EventResponse> first = order.get(0);
-        if (where.byCompany() != null && first.expression().equals(EventSort.amount.expression) && first.descending()) {
+        String companyRowColumn = where.byCompany() == null ? null : companyRowColumn(first);
+        if (companyRowColumn != null) {
             List<SortColumn<EventResponse>> joined = new ArrayList<>(order);
-            joined.set(0, new SortColumn<>(EventFilters.COMPANY_ROW + ".eventAmount", true, true, first.parse(), first.read()));
+            joined.set(0, new SortColumn<>(companyRowColumn, first.descending(), first.nullable(), first.parse(), first.read()));
             // Ties by the participant row's own copy of the event's id, the index's last column: by e.id, H2 sorted every
             // row of the company (3,023 for one company of 100,000 events) to find a page of 51.
             SortColumn<EventResponse> id = order.get(order.size() - 1);
             joined.set(order.size() - 1,
                     new SortColumn<>(EventFilters.COMPANY_ROW + ".eventId", id.descending(), false, id.parse(), id.read()));
-            // The company's id first (one value, so the same order) lets H2 read the index in it too.
-            return new Plan(where.byCompany(), joined, where.byCompany().fixedColumns().get(0) + " asc, ");
+            // The company's id first (one value, so the same order) lets H2 read the index in it too: ascending before the
+            // index's descending columns, descending before an ascending page (the index read backwards as a whole).
+            return new Plan(where.byCompany(), joined,
+                    where.byCompany().fixedColumns().get(0) + (first.descending() ? " asc, " : " desc, "));
         }
         if (!where.fixedColumns().isEmpty() && first.expression().equals(EventSort.occurredOn.expression)) {
             // Same order (the column has one value), but H2 now reads the (type or country, occurred_on, id) index in it.
             return new Plan(where, order, where.fixedColumns().get(0) + (first.descending() ? " desc, " : " asc, "));
         }
         return new Plan(where, order, "");
+    }
+
+    /** The participant row's copy of the first sort column, when an index of those rows has the page's order; else null. */
+    private static String companyRowColumn(SortColumn<EventResponse> first) {
+        if (first.expression().equals(EventSort.occurredOn.expression)) {
+            return EventFilters.COMPANY_ROW + ".eventOccurredOn";
+        }
+        if (first.expression().equals(EventSort.amount.expression) && first.descending()) {
+            return EventFilters.COMPANY_ROW + ".eventAmount";
+        }
+        return null;
     }
 
     private List<EventResponse> fetch(Plan plan, Seek after, int max, boolean withLinks) {

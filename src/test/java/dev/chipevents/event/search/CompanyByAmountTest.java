@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 import dev.chipevents.common.db.Sql;
 import dev.chipevents.support.TestData;
@@ -99,17 +96,7 @@ class CompanyByAmountTest {
                 .body("items.title", equalTo(titles)).body("nextCursor", nullValue());
         given().queryParam("sort", "-amount").when().get("/api/v1/companies/" + company + "/events").then().statusCode(200)
                 .body("items.title", equalTo(titles));
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-            Map<String, Object> query = new HashMap<>(Map.of("company", company, "sort", "-amount", "limit", 2));
-            if (cursor != null) {
-                query.put("cursor", cursor);
-            }
-            Response page = given().queryParams(query).when().get("/api/v1/events").then().statusCode(200).extract().response();
-            paged.addAll(page.path("items.title"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
+        List<String> paged = TestData.pagedTitles(Map.of("company", company, "sort", "-amount", "limit", 2));
         assertEquals(titles, paged, "page by page");
         String lonely = TestData.createCompany();
         List<String> both = given().queryParam("company", company).queryParam("company", lonely).queryParam("sort", "-amount")
