@@ -94,51 +94,53 @@ class DurabilityIT {
         Path data = Files.createTempDirectory("chip-events-term");
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failuresBeforeStop = new ConcurrentLinkedQueue<>();
-        PackagedApp app = PackagedApp.startFresh(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY));
-        // One request first, alone: a cold client or app is not what this test is about.
-        given().baseUri(app.baseUri()).queryParam("format", "csv").when().get("/api/v1/events").then().statusCode(200);
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicBoolean stopping = new AtomicBoolean(false);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        for (int t = 0; t < 8; t++) {
-            int thread = t;
-            pool.submit(() -> {
-                for (int i = 0; running.get(); i++) {
-                    try {
-                        Response r = thread % 2 == 0
-                                ? given().config(SHORT_TIMEOUTS).baseUri(app.baseUri()).queryParam("format", "csv").when()
-                                        .get("/api/v1/events")
-                                : given().config(SHORT_TIMEOUTS).baseUri(app.baseUri()).header("X-API-Key", ADMIN_KEY)
-                                        .contentType("application/json")
-                                        .body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"term " + i + "\"}")
-                                        .when().post("/api/v1/events");
-                        statuses.add(r.statusCode());
-                    } catch (Exception e) {
-                        if (stopping.get()) {
-                            return; // refused once the app stopped listening: expected
-                        }
-                        failuresBeforeStop.add(e.toString());
-                        if (failuresBeforeStop.size() > 20) {
-                            return;
+        // Closed (stopped, if still running) however the test ends, so that a failure leaves no app behind.
+        try (PackagedApp app = PackagedApp.startFresh(data, Map.of("CHIP_EVENTS_ADMIN_KEY", ADMIN_KEY))) {
+            // One request first, alone: a cold client or app is not what this test is about.
+            given().baseUri(app.baseUri()).queryParam("format", "csv").when().get("/api/v1/events").then().statusCode(200);
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicBoolean stopping = new AtomicBoolean(false);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                pool.submit(() -> {
+                    for (int i = 0; running.get(); i++) {
+                        try {
+                            Response r = thread % 2 == 0
+                                    ? given().config(SHORT_TIMEOUTS).baseUri(app.baseUri()).queryParam("format", "csv").when()
+                                            .get("/api/v1/events")
+                                    : given().config(SHORT_TIMEOUTS).baseUri(app.baseUri()).header("X-API-Key", ADMIN_KEY)
+                                            .contentType("application/json")
+                                            .body("{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"term " + i + "\"}")
+                                            .when().post("/api/v1/events");
+                            statuses.add(r.statusCode());
+                        } catch (Exception e) {
+                            if (stopping.get()) {
+                                return; // refused once the app stopped listening: expected
+                            }
+                            failuresBeforeStop.add(e.toString());
+                            if (failuresBeforeStop.size() > 20) {
+                                return;
+                            }
                         }
                     }
-                }
-            });
+                });
+            }
+            // Stop under load: once enough requests have been answered (a slow machine takes longer).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (statuses.size() < 40 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            stopping.set(true);
+            int exit = app.stop();
+            running.set(false);
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+            List<Integer> answered = new ArrayList<>(statuses);
+            assertEquals(List.of(), List.copyOf(failuresBeforeStop), "requests that failed before the shutdown began");
+            assertTrue(answered.size() >= 40, "too few requests: " + answered.size());
+            assertEquals(List.of(), answered.stream().filter(s -> s >= 300).toList(), "non-2xx answers during shutdown");
+            assertTrue(exit == 0 || exit == 143, "exit code " + exit + "\n" + app.log());
         }
-        // Stop under load: once enough requests have been answered (a slow machine takes longer).
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (statuses.size() < 40 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        stopping.set(true);
-        int exit = app.stop();
-        running.set(false);
-        pool.shutdown();
-        pool.awaitTermination(30, TimeUnit.SECONDS);
-        List<Integer> answered = new ArrayList<>(statuses);
-        assertEquals(List.of(), List.copyOf(failuresBeforeStop), "requests that failed before the shutdown began");
-        assertTrue(answered.size() >= 40, "too few requests: " + answered.size());
-        assertEquals(List.of(), answered.stream().filter(s -> s >= 300).toList(), "non-2xx answers during shutdown");
-        assertTrue(exit == 0 || exit == 143, "exit code " + exit + "\n" + app.log());
     }
 }

@@ -48,13 +48,14 @@ final class PackagedApp implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify (the package phase builds it)");
         }
-        int port = freePort();
+        int[] ports = twoFreePorts();
+        int port = ports[0];
         Path log = Files.createTempFile("chip-events-it", ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        int managementPort = freePort();
+        int managementPort = ports[1];
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort)); // not the fixed 9000: other apps may run beside
         env.put("CHIP_EVENTS_DATA_DIR", dataDir.toAbsolutePath().toString());
         String jdbc = System.getenv("CHIP_EVENTS_IT_JDBC_URL");
@@ -152,9 +153,14 @@ final class PackagedApp implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * Two ports free now, and different: both sockets are held open until both are chosen. Chosen one after the other,
+     * the system once gave the second the port it had just given the first; the app then served its management interface
+     * (health included) on the port its API should have had, and answered the API's paths 404.
+     */
+    private static int[] twoFreePorts() throws IOException {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[]{ first.getLocalPort(), second.getLocalPort() };
         }
     }
 }
