@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import dev.chipevents.support.ContractFilter;
 /**
  * The packaged app, started twice on the same database: the starter dataset is there once, a
  * deleted starter event stays deleted, Swagger UI and the document are served, and each start logs
- * one summary line and no warning.
+ * one summary line and no warning; and a start with the API and the management interface on one port is refused.
  */
 class PackagedAppIT {
 
@@ -69,6 +71,27 @@ class PackagedAppIT {
             assertTrue(app.log().contains("holds 23 events and 23 companies. Writes are possible only with keys created earlier"
                     + " (no CHIP_EVENTS_ADMIN_KEY)."), app.log());
             assertTrue(first.containsAll(second));
+        }
+    }
+
+    /**
+     * The API and the management interface on one port: Vert.x would share the socket and answer every other connection
+     * to the API 404 while health said ready. The start is refused with the two settings named, and nothing listens.
+     */
+    @Test
+    void refusesToStartWithTheApiAndTheManagementInterfaceOnOnePort() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path data = Files.createTempDirectory("chip-events-data");
+        Map<String, String> env = Map.of("QUARKUS_HTTP_PORT", String.valueOf(port), "QUARKUS_MANAGEMENT_PORT", String.valueOf(port));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> PackagedApp.startFresh(data, env).close());
+        assertTrue(refused.getMessage().startsWith("The app exited with 1:"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("The API and the management interface are both set to port " + port
+                + " (QUARKUS_HTTP_PORT or PORT, and QUARKUS_MANAGEMENT_PORT): they need different ports"), refused.getMessage());
+        try (ServerSocket again = new ServerSocket(port)) {
+            assertEquals(port, again.getLocalPort(), "the refused app left its port free");
         }
     }
 
