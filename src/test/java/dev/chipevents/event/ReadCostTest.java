@@ -116,6 +116,21 @@ class ReadCostTest {
     }
 
     /**
+     * A GET of one event not read since its last write runs its statements on one connection straight from the pool:
+     * no Hibernate session is opened for it (what that saved is in docs/benchmarks.md, "Leads tried and kept").
+     */
+    @Test
+    void oneEventReadOpensNoHibernateSession() {
+        Runnable read = aLinkedEventsRead();
+        settled();
+        long sessions = sessionFactory.getStatistics().getSessionOpenCount();
+        long before = statements();
+        read.run();
+        assertTrue(statements() > before, "the event was read from the database, not from the cache");
+        assertEquals(sessions, sessionFactory.getStatistics().getSessionOpenCount(), "sessions opened by one GET of an event");
+    }
+
+    /**
      * PostgreSQL: connections plan each statement for its parameters (what the search pages need, `PostgresPlans`), and
      * for the links of a page that planning cost several times running it. So they are read through the function
      * `event_links` (migration V19, in the place of V15's `event_children`), whose own setting lets it keep one plan for the

@@ -58,17 +58,20 @@ public class Sql {
     private final DataSource dataSource;
     private final AtomicLong statements;
     private final boolean fromPool;
+    /** Not null: every statement runs on this connection ({@link #onOneConnection}). */
+    private final Connection pinned;
 
     @Inject
     public Sql(EntityManager em, DataSource dataSource) {
-        this(em, dataSource, new AtomicLong(), false);
+        this(em, dataSource, new AtomicLong(), false, null);
     }
 
-    private Sql(EntityManager em, DataSource dataSource, AtomicLong statements, boolean fromPool) {
+    private Sql(EntityManager em, DataSource dataSource, AtomicLong statements, boolean fromPool, Connection pinned) {
         this.em = em;
         this.dataSource = dataSource;
         this.statements = statements;
         this.fromPool = fromPool;
+        this.pinned = pinned;
     }
 
     /**
@@ -78,7 +81,19 @@ public class Sql {
      * then opens no Hibernate session.
      */
     public Sql atCommit() {
-        return new Sql(em, dataSource, statements, true);
+        return new Sql(em, dataSource, statements, true, null);
+    }
+
+    /**
+     * Several statements on one connection straight from the pool, given back after the last: for reads outside any
+     * transaction, which then open no Hibernate session.
+     */
+    public <T> T onOneConnection(Function<Sql, T> reads) {
+        try (Connection connection = dataSource.getConnection()) {
+            return reads.apply(new Sql(em, dataSource, statements, false, connection));
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+        }
     }
 
     /** The rows of a query, each mapped; parameters bound in order. */
@@ -164,8 +179,15 @@ public class Sql {
         });
     }
 
-    /** Any other JDBC work on the session's connection. */
+    /** Any other JDBC work on the session's connection (or the pool's, or the pinned one). */
     public <T> T work(Work<T> work) {
+        if (pinned != null) {
+            try {
+                return work.run(pinned);
+            } catch (SQLException e) {
+                throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+            }
+        }
         if (fromPool) {
             try (Connection connection = dataSource.getConnection()) {
                 return work.run(connection);

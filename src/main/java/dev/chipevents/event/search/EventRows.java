@@ -15,6 +15,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,14 +54,17 @@ class EventRows {
 
     private final EntityManager em;
     private final Sql sql;
+    private final TransactionSynchronizationRegistry transactions;
     /** The links statements: the function on PostgreSQL; on H2 one per end ({@link #linksStatements}). */
     private final List<String> links;
     /** PostgreSQL: one event's row and its links in one round trip ({@link Sql#queries}); null on H2. */
     private final String rowAndLinks;
 
-    EventRows(EntityManager em, Sql sql, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    EventRows(EntityManager em, Sql sql, TransactionSynchronizationRegistry transactions,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.sql = sql;
+        this.transactions = transactions;
         boolean postgres = dbKind.startsWith("postgres");
         this.links = linksStatements(postgres);
         this.rowAndLinks = postgres ? ROW_BY_ID + "; " + links.get(0) : null;
@@ -106,20 +111,29 @@ class EventRows {
     /**
      * One event, or null. Its row is read through JDBC like its children, not through Hibernate's query (which cost
      * more of a read than the statement itself), and on PostgreSQL the row and the links go to the database together,
-     * in one round trip ("Leads tried and kept" in docs/benchmarks.md). Inside a write's transaction the session is
+     * in one round trip ("Leads tried and kept" in docs/benchmarks.md). Outside a transaction (a GET) the statements
+     * share one connection from the pool and no Hibernate session is opened. Inside a write's transaction the session is
      * flushed first, since a plain statement does not see changes Hibernate still holds.
      */
     EventResponse byId(UUID id) {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return sql.onOneConnection(pinned -> byId(id, pinned));
+        }
         if (em.isJoinedToTransaction()) {
             em.flush();
         }
+        return byId(id, sql);
+    }
+
+    private EventResponse byId(UUID id, Sql on) {
         List<EventResponse> found;
         if (rowAndLinks == null) {
-            found = assemble(sql.query(ROW_BY_ID, List.of(id), EventRows::row));
+            List<Object[]> rows = on.query(ROW_BY_ID, List.of(id), EventRows::row);
+            found = rows.isEmpty() ? List.of() : assemble(rows, links(List.of(id), on));
         } else {
             List<Object[]> rows = new ArrayList<>(1);
             Map<UUID, List<LinkedEvent>> links = new HashMap<>();
-            sql.queries(rowAndLinks, List.of(id, new UUID[]{ id }), List.of(result -> {
+            on.queries(rowAndLinks, List.of(id, new UUID[]{ id }), List.of(result -> {
                 while (result.next()) {
                     rows.add(row(result));
                 }
@@ -150,7 +164,7 @@ class EventRows {
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
         }
-        return assemble(rows, links(ids));
+        return assemble(rows, links(ids, sql));
     }
 
     private static List<EventResponse> assemble(List<Object[]> rows, Map<UUID, List<LinkedEvent>> allLinks) {
@@ -213,11 +227,11 @@ class EventRows {
      * one for each end on H2. The ids go in as one array parameter, so each statement has one shape whatever the page's
      * size.
      */
-    private Map<UUID, List<LinkedEvent>> links(List<UUID> ids) {
+    private Map<UUID, List<LinkedEvent>> links(List<UUID> ids, Sql on) {
         List<UUID[]> array = Collections.singletonList(ids.toArray(UUID[]::new));
         Map<UUID, List<LinkedEvent>> links = new HashMap<>();
         for (String statement : this.links) {
-            sql.query(statement, array, row -> {
+            on.query(statement, array, row -> {
                 addLink(row, links);
                 return null;
             });
