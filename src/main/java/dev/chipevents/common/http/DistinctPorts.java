@@ -38,6 +38,7 @@ class DistinctPorts {
         }
         throw new IllegalStateException("The API and the management interface are both set to port " + httpPort
                 + " (QUARKUS_HTTP_PORT or PORT, and QUARKUS_MANAGEMENT_PORT): they need different ports, or the API would answer"
-                + " 404 to every other connection. Set QUARKUS_MANAGEMENT_PORT to another port (the default is 9000).");
+                + " 404 to every other connection. Give one of them another port (by default the API has 8080 and the management"
+                + " interface 9000).");
     }
 }
