@@ -11,7 +11,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chipevents.common.config.ChipEventsConfig;
 
 /**
- * The JSON of one event's answer, written once for each answer object. The event cache hands out the same
+ * The JSON of one event's answer, written as bytes by the application's mapper and handed to the REST layer as they are
+ * (which spares it choosing a writer for the answer's type and streaming the object out in pieces), and written once for
+ * each answer object while the event cache is on. The event cache hands out the same
  * {@link EventResponse} object for as long as the event is unchanged, so its JSON is kept beside it: keyed by the
  * object's identity (weak keys), an entry goes when the cache lets the object go, and a changed event is a new object.
  * The bytes come from the application's {@link ObjectMapper}, the one the REST layer writes answers with.
@@ -31,12 +33,9 @@ class EventJson {
         this.written = size > 0 ? Caffeine.newBuilder().weakKeys().maximumSize(size).build() : null;
     }
 
-    /** The answer's JSON, as the REST layer would write it; null when the event cache is off (write it as usual). */
+    /** The answer's JSON, as the REST layer would write it; kept beside the answer object while the event cache is on. */
     byte[] of(EventResponse answer) {
-        if (written == null) {
-            return null;
-        }
-        return written.get(answer, this::write);
+        return written == null ? write(answer) : written.get(answer, this::write);
     }
 
     private byte[] write(EventResponse answer) {

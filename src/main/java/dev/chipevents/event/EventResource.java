@@ -164,11 +164,7 @@ public class EventResource {
         if (ETags.noneMatchHits(ifNoneMatch, event.version())) {
             return Response.notModified().header("ETag", ETags.of(event.version())).build();
         }
-        byte[] written = json.of(event);
-        if (written != null) {
-            return Response.ok(written, EventJson.MEDIA_TYPE).header("ETag", ETags.of(event.version())).build();
-        }
-        return withETag(event);
+        return Response.ok(json.of(event), EventJson.MEDIA_TYPE).header("ETag", ETags.of(event.version())).build();
     }
 
     @PUT

@@ -24,9 +24,14 @@ import dev.chipevents.common.validation.IsoDates;
 
 /**
  * The JSON reader takes what a client wrote, exactly: no scalar is coerced into another type (1 is no
- * event type, 123 no title, "100" no amount), a key given twice is refused (content after the value too,
- * see {@link RequestBodies}), and dates are ISO strings within 0001-01-01..9999-12-31. Enum names match
- * in any case (quarkus.jackson.accept-case-insensitive-enums).
+ * event type, 123 no title, "100" no amount), a key given twice is refused, and so is anything after the
+ * value ({...} garbage, {...}{...}), and dates are ISO strings within 0001-01-01..9999-12-31. Enum names
+ * match in any case (quarkus.jackson.accept-case-insensitive-enums).
+ *
+ * <p>All of it on the application's one mapper, which the REST layer reads bodies and writes answers with:
+ * a second mapper for request bodies (a {@code ContextResolver<ObjectMapper>}) would make the REST layer
+ * look the mapper up again for every body and every answer. The one reader that stops inside a document on
+ * purpose, the bulk import reading an array one element at a time, turns the check off for its elements.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -40,6 +45,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);

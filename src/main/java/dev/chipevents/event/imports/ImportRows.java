@@ -20,9 +20,11 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -165,6 +167,8 @@ final class ImportRows {
 
     private Iterator<ObjectNode> jsonRows(InputStream body) throws IOException {
         JsonParser parser = json.getFactory().createParser(body);
+        // Each element is read where the array goes on after it: what follows an element is the array's rest, not garbage.
+        ObjectReader element = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw new InvalidRequestProblem("body", "must be a JSON array of events (or CSV with Content-Type text/csv)");
         }
@@ -180,7 +184,7 @@ final class ImportRows {
             @Override
             public ObjectNode next() {
                 try {
-                    ObjectNode node = json.readTree(parser);
+                    ObjectNode node = element.readTree(parser);
                     next = parser.nextToken();
                     return node;
                 } catch (IOException e) {
