@@ -87,8 +87,64 @@ cpu_ms() { # pid
   awk -v tick="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / tick }' "/proc/$1/stat"
 }
 
+# CPU (ms) the whole machine has used since it started: every CPU's time not idle and not waiting for I/O.
+busy_ms() {
+  awk -v tick="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / tick }' /proc/stat
+}
+
+# The app a measurement is for ("service" or "anchor": SERVICE_PID or ANCHOR_PID when running), and the other one.
+app_pid() { # who
+  local pid=""
+  case "$1" in service) pid=${SERVICE_PID:-} ;; anchor) pid=${ANCHOR_PID:-} ;; esac
+  if [ -n "$pid" ] && [ -d "/proc/$pid" ]; then echo "$pid"; fi
+}
+
+# Where the CPU of a measurement went, per request: the app's own (cpu_app_us) and the rest of the machine's
+# (cpu_rest_us: the database, the load generator, the other app idle beside it, the kernel). On 2 shared cores the
+# rate is about 2 s of CPU a second over their sum, which is how a figure compares with pgbench's, whose client is
+# the only other thing running (docs/benchmarks.md).
+record_cpu_split() { # db who scenario requests app-cpu-ms ("-": no app, all of it is the rest) machine-cpu-ms
+  local app=$5
+  if [ "${4:-0}" -gt 0 ]; then
+    if [ "$app" = - ]; then app=0; else record "$1" "$2" "$3" cpu_app_us "$(( app * 1000 / $4 ))"; fi
+    record "$1" "$2" "$3" cpu_rest_us "$(( ($6 - app) * 1000 / $4 ))"
+  fi
+}
+
 elapsed_ms() { # since a $(date +%s%N)
   echo $(( ($(date +%s%N) - $1) / 1000000 ))
+}
+
+# CPU (ms) an app's JIT compilers have used so far: the JVM's threads Linux names "C1 CompilerThre" and "C2 CompilerThre".
+jit_cpu_ms() { # pid
+  local task ticks=0
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null || true)" in
+      "C1 Compiler"* | "C2 Compiler"*) ticks=$(( ticks + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0) )) ;;
+    esac
+  done
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
+# A warm-up that lasts until the JIT is done with the load rather than a fixed time: the command, one piece of load of
+# JIT_PIECE seconds, runs again and again, for at least min seconds, until a piece in which the app's JIT compilers used
+# under 2% of one CPU, or for max seconds. On 2 shared cores the compilers get a small share of the CPU under load:
+# after 75 s of GET by id on a fresh start (cache off, PostgreSQL) C2 had used 13 s of CPU and the rate had climbed from
+# 2,807 to 5,478 requests/s, and it reached 6,383 when C2 went quiet (docs/benchmarks.md). Prints the seconds of load and
+# the compilers' CPU (ms) in the last piece.
+jit_settle() { # pid min-seconds max-seconds command...
+  local pid=$1 min=$2 max=$3 spent=0 before used
+  shift 3
+  while :; do
+    before=$(jit_cpu_ms "$pid")
+    "$@" >/dev/null
+    used=$(( $(jit_cpu_ms "$pid") - before ))
+    spent=$(( spent + JIT_PIECE ))
+    if { [ "$spent" -ge "$min" ] && [ "$used" -lt $(( JIT_PIECE * 20 )) ]; } || [ "$spent" -ge "$max" ]; then
+      break
+    fi
+  done
+  echo "$spent $used"
 }
 
 # Builds a Quarkus project for one database kind into $BENCH_WORK/<name> (the fast-jar folder). On PostgreSQL, as the
@@ -157,13 +213,18 @@ app_alive() {
 # wrk at BENCH_CONNECTIONS for BENCH_DURATION seconds; records requests/s, p50 and p99 (ms), requests and
 # errors (non-2xx answers plus socket errors). Prints one line.
 run_wrk() { # db who scenario url [lua-script]
-  local db=$1 who=$2 scenario=$3 url=$4 script=${5:-} out
+  local db=$1 who=$2 scenario=$3 url=$4 script=${5:-} out pid app_cpu="" machine_cpu
   # Let the previous scenario's last requests drain first: one request of this kind (which waits behind
   # them on a single-threaded server such as json-server), then half a second.
   app_alive
   curl -s -o /dev/null --max-time 120 "$url" || true
   sleep 0.5
+  pid=$(app_pid "$who")
+  [ -n "$pid" ] && app_cpu=$(cpu_ms "$pid")
+  machine_cpu=$(busy_ms)
   out=$(wrk -t2 -c"$BENCH_CONNECTIONS" -d"${BENCH_DURATION}s" --timeout 10s --latency ${script:+-s "$script"} "$url" 2>&1) || true
+  machine_cpu=$(( $(busy_ms) - machine_cpu ))
+  if [ -n "$app_cpu" ]; then app_cpu=$(( $(cpu_ms "$pid" 2>/dev/null || echo "$app_cpu") - app_cpu )); fi
   local figures
   figures=$(awk '
     function ms(v) {
@@ -184,6 +245,7 @@ run_wrk() { # db who scenario url [lua-script]
   record "$db" "$who" "$scenario" p99_ms "$p99"
   record "$db" "$who" "$scenario" requests "$requests"
   record "$db" "$who" "$scenario" errors "$errors"
+  if [ -n "$app_cpu" ]; then record_cpu_split "$db" "$who" "$scenario" "$requests" "$app_cpu" "$machine_cpu"; fi
   echo "   $who $scenario: $rps req/s, p50 ${p50} ms, p99 ${p99} ms, $errors errors"
   if [ "$requests" = 0 ]; then
     echo "$out" | tail -5

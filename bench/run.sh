@@ -13,8 +13,9 @@
 #                                ratios the smoke data can show (deep/first p50, and on H2 type + date vs first page)
 #   bash bench/run.sh --growth   the growth table instead (bench/growth.sh)
 # Settings: BENCH_DBS ("postgresql h2") limits the databases; BENCH_EVENTS and BENCH_DURATION (seconds a
-# scenario) override the size; BENCH_JIT_WARM the seconds of load on each list page and on POST before
-# their first measurement (40 in a full run, for the service and the anchor alike); BENCH_REPORT the page a full run writes into; BENCH_PREBUILT a folder with the
+# scenario) override the size; BENCH_JIT_WARM the least seconds of load on each list page, GET by id
+# and POST before their first measurement (40 in a full run, for the service and the anchor alike; the warm-up goes on
+# until the app's JIT compilers go quiet, at most BENCH_JIT_WARM_MAX, 240 s); BENCH_REPORT the page a full run writes into; BENCH_PREBUILT a folder with the
 # service already packaged (service-h2/, service-postgresql/: copies of target/quarkus-app, as .ci/run keeps
 # them from its test steps) instead of building it; BENCH_JAVA_OPTS are the JVM flags on PostgreSQL (by default the Dockerfile's,
 # sized as in the 512 MiB pod); BENCH_H2_JAVA_OPTS those on H2 (by default none: the README's command).
@@ -41,12 +42,17 @@ else
   single_writes=$(( events / 10 < 100000 ? events / 10 : 100000 ))
 fi
 warm=$(( duration > 2 ? duration / 2 : 1 ))
-# The list pages' warm-up, for the service and the anchor: on the 1,000,000-event PostgreSQL database the anchor's
-# type + date page ran at about 2,100 requests/s 30 s after its start and 3,100 to 3,600 after 80 to 120 s of load (the
-# JIT still compiling on 2 shared cores), the service's at 800 to 1,000 from about 20 s on (docs/benchmarks.md). 40 s on
-# each page (120 s for the service's three, 80 s for the anchor's two) measures both once they are warm; the same
-# before the POST scenario, whose first 20 s on a fresh start ran at 320-330/s and, 30 s later, at 540-650/s.
-if [ "$mode" = smoke ]; then jit_warm=$warm; else jit_warm=${BENCH_JIT_WARM:-40}; fi
+# The warm-up before each list page, GET by id and POST, for the service and the anchor alike: on the 1,000,000-event
+# PostgreSQL database the anchor's type + date page ran at about 2,100 requests/s 30 s after its start and 3,100 to 3,600
+# after 80 to 120 s of load (the JIT still compiling on 2 shared cores), and the service's GET by id on a fresh start
+# (cache off) climbed from 2,807/s in its first 25 s to 6,383/s after 100 s (docs/benchmarks.md). So each warm-up lasts
+# until the app's JIT compilers go quiet (bench/lib.sh jit_settle): at least 40 s, in pieces of 10 s, at most 240 s
+# (120 s for POST, whose warm-up writes events). The smoke run keeps one short piece.
+if [ "$mode" = smoke ]; then
+  jit_warm=$warm jit_max=$warm post_warm_max=$warm JIT_PIECE=$warm
+else
+  jit_warm=${BENCH_JIT_WARM:-40} jit_max=${BENCH_JIT_WARM_MAX:-240} post_warm_max=120 JIT_PIECE=10
+fi
 # The pause before the running H2 file is measured (bench/lib.sh h2_settled_disk): 30 s, 2 s in the smoke run.
 if [ "$mode" = smoke ]; then export H2_SETTLE_S=${H2_SETTLE_S:-2}; else export H2_SETTLE_S=${H2_SETTLE_S:-30}; fi
 # The first, type + date and deep pages and GET by id, whose ratios are checked, run in alternating rounds with their
@@ -206,11 +212,16 @@ startup_steps() { # db
 
 # pgbench on the service's own statements (bench/pgbench), 32 clients, for the given seconds.
 run_pgbench() { # script seconds
-  local id out
+  local id out machine_cpu
   id=$(head -1 "$BENCH_WORK/ids-service-postgresql.txt")
+  machine_cpu=$(busy_ms)
   out=$(pgbench -n -c "$BENCH_CONNECTIONS" -j 2 -T "$2" -h 127.0.0.1 -p "$PG_PORT" -U chip -D id="'$id'" \
     -f "bench/pgbench/$1.sql" chip_bench 2>&1)
+  machine_cpu=$(( $(busy_ms) - machine_cpu ))
   record postgresql pgbench "$1" rps "$(awk '/^tps/ { print $3; exit }' <<<"$out")"
+  # pgbench's client is its own "app": all the machine's CPU is the rest (the database, pgbench, the idle apps).
+  record_cpu_split postgresql pgbench "$1" "$(awk '/^number of transactions actually processed/ { print $NF; exit }' <<<"$out")" \
+    - "$machine_cpu"
   echo "   pgbench $1: $(awk '/^tps/ { print $3; exit }' <<<"$out") transactions/s"
 }
 
@@ -248,10 +259,27 @@ record_idle_beside() { # db who
   idle_ms[$2]=0
 }
 
+# One piece of warm-up load (JIT_PIECE seconds of wrk), run through warm_up.
+# shellcheck disable=SC2317
+wrk_piece() { # wrk-arguments...
+  wrk -t2 -c"$BENCH_CONNECTIONS" -d"${JIT_PIECE}s" "$@"
+}
+
+# One scenario's warm-up on one app until its JIT is done (jit_settle), said and recorded (warm_s).
+warm_up() { # db who scenario pid max-seconds command...
+  local db=$1 who=$2 scenario=$3 pid=$4 max=$5 took
+  shift 5
+  took=$(jit_settle "$pid" "$jit_warm" "$max" "$@")
+  record "$db" "$who" "$scenario" warm_s "${took% *}"
+  echo "   $who $scenario warmed up for ${took% *} s (its JIT compilers' CPU in the last piece: ${took#* } ms)"
+}
+
 # GET by id through wrk's script (bench/wrk/get-by-id.lua): 200 ids of the app at random.
-wrk_by_id() { # db who scenario base ids-file id-path [seconds-of-warm-up: then nothing is recorded]
+wrk_by_id() { # db who scenario base ids-file id-path [warm: a warm-up (warm_up), nothing measured]
   if [ -n "${7:-}" ]; then
-    BENCH_IDS="$5" BENCH_ID_PATH="$6" wrk -t2 -c"$BENCH_CONNECTIONS" -d"$7s" -s bench/wrk/get-by-id.lua "$4/" >/dev/null
+    local pid=$SERVICE_PID
+    [ "$2" = anchor ] && pid=$ANCHOR_PID
+    BENCH_IDS="$5" BENCH_ID_PATH="$6" warm_up "$1" "$2" "$3" "$pid" "$jit_max" wrk_piece -s bench/wrk/get-by-id.lua "$4/"
   else
     BENCH_IDS="$5" BENCH_ID_PATH="$6" BENCH_DURATION=$slice run_wrk "$1" "$2" "$3" "$4/" bench/wrk/get-by-id.lua
   fi
@@ -267,10 +295,11 @@ paired_reads() { # db
   local first="$service/api/v1/events" type_date="$service/api/v1/events?type=IPO&from=2000-01-01&to=2020-12-31"
   local deep="$service/api/v1/events?limit=50&cursor=$cursor" anchor_first="$anchor/events?size=50&sort=-occurredOn,-id"
   local anchor_type_date="$anchor/events/by-type?type=IPO&from=2000-01-01&to=2020-12-31&size=50"
-  echo "   warming up both apps' pages"
-  for url in "$first" "$type_date" "$deep" "$anchor_first" "$anchor_type_date"; do
-    wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" "$url" >/dev/null
-  done
+  warm_up "$db" service first-page "$SERVICE_PID" "$jit_max" wrk_piece "$first"
+  warm_up "$db" service type-date "$SERVICE_PID" "$jit_max" wrk_piece "$type_date"
+  warm_up "$db" service deep-page "$SERVICE_PID" "$jit_max" wrk_piece "$deep"
+  warm_up "$db" anchor first-page "$ANCHOR_PID" "$jit_max" wrk_piece "$anchor_first"
+  warm_up "$db" anchor type-date "$ANCHOR_PID" "$jit_max" wrk_piece "$anchor_type_date"
   for round in $(seq 1 "$rounds"); do
     echo "   pages, round $round of $rounds"
     BENCH_DURATION=$slice beside anchor "$ANCHOR_PID" run_wrk "$db" service first-page "$first"
@@ -285,8 +314,8 @@ paired_reads() { # db
   done
   # The list pages' warm-up here too: 10 s of GET by id on a freshly started anchor (smoke data) left it compiling for
   # 2.7 s of CPU after the load stopped (measured by hand), work that would fall into the service's next slice.
-  wrk_by_id "$db" service get-by-id "$service" "$service_ids" /api/v1/events/ "$jit_warm"
-  wrk_by_id "$db" anchor get-by-id "$anchor" "$anchor_ids" /events/ "$jit_warm"
+  wrk_by_id "$db" service get-by-id "$service" "$service_ids" /api/v1/events/ warm
+  wrk_by_id "$db" anchor get-by-id "$anchor" "$anchor_ids" /events/ warm
   for round in $(seq 1 "$rounds"); do
     echo "   GET by id, round $round of $rounds"
     beside anchor "$ANCHOR_PID" wrk_by_id "$db" service get-by-id "$service" "$service_ids" /api/v1/events/
@@ -305,7 +334,8 @@ service_alone() { # db
   run_wrk "$db" service stats-month-cached "$service/api/v1/events/stats?groupBy=month"
   # The write path's first POSTs of the process: warmed like the list pages (at 85be549 it was measured cold, 427/s,
   # where the 100,000 single writes after it ran at 730/s).
-  BENCH_KEY="$key" wrk -t2 -c"$BENCH_CONNECTIONS" -d"${jit_warm}s" -s bench/wrk/post-create.lua "$service/api/v1/events" >/dev/null
+  BENCH_KEY="$key" warm_up "$db" service post-create "$SERVICE_PID" "$post_warm_max" \
+    wrk_piece -s bench/wrk/post-create.lua "$service/api/v1/events"
   BENCH_KEY="$key" run_wrk "$db" service post-create "$service/api/v1/events" bench/wrk/post-create.lua
   stats_uncached "$db" "$service" "$key" "$stats_runs"
 
@@ -385,9 +415,9 @@ paired_cache_off() { # db
   while read -r id; do
     curl -sf -o /dev/null "$service/api/v1/events/$id"
   done <"$service_ids"
-  # Then the list pages' warm-up: on a fresh start (9f871db, 1,094,107 events, 200 ids) 10 s slices ran at 2,784,
-  # 3,468, 4,101, 4,545, 5,503 and 6,141 requests/s, so the 10 s it had before measured a JVM still compiling.
-  wrk_by_id "$db" service get-by-id-uncached "$service" "$service_ids" /api/v1/events/ "$jit_warm"
+  # Then a warm-up until the JIT is done: on a fresh start (9f871db, 1,094,107 events, 200 ids) 10 s slices ran at
+  # 2,784, 3,468, 4,101, 4,545, 5,503 and 6,141 requests/s, so the 10 s it had before measured a JVM still compiling.
+  wrk_by_id "$db" service get-by-id-uncached "$service" "$service_ids" /api/v1/events/ warm
   for round in $(seq 1 "$rounds"); do
     echo "   GET by id with the service's cache off, round $round of $rounds"
     beside anchor "$ANCHOR_PID" wrk_by_id "$db" service get-by-id-uncached "$service" "$service_ids" /api/v1/events/
@@ -464,7 +494,7 @@ gate=()
 [ "$mode" = smoke ] && gate=(--gate)
 set +e
 node bench/targets.mjs "$BENCH_RESULTS" --sections "$BENCH_WORK" --events "$events" --companies "$companies" \
-  --duration "$duration" --pages "$rounds rounds of $slice s (after $jit_warm s of load on each page), each service's slice followed by the anchor's and pgbench's of the same scenario" \
+  --duration "$duration" --pages "$rounds rounds of $slice s (after at least $jit_warm s of load on each page, until the JIT went quiet), each service's slice followed by the anchor's and pgbench's of the same scenario" \
   --connections "$BENCH_CONNECTIONS" --single-writes "$single_writes" --machine "$machine" --command "$command_line" \
   --pg-opts "$BENCH_PG_OPTS" --h2-opts "$BENCH_H2_OPTS" "${gate[@]}" >"$BENCH_WORK/section.md" 2>"$BENCH_WORK/verdict.txt"
 verdict=$?
