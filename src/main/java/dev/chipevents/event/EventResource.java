@@ -41,6 +41,7 @@ import dev.chipevents.common.http.MergePatch;
 import dev.chipevents.common.idempotency.Idempotency;
 import dev.chipevents.common.json.BodyFields;
 import dev.chipevents.common.json.ServerOwnedFields;
+import dev.chipevents.common.json.WrittenJson;
 import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.problem.InvalidRequestProblem;
 import dev.chipevents.common.security.Roles;
@@ -164,7 +165,7 @@ public class EventResource {
         if (ETags.noneMatchHits(ifNoneMatch, event.version())) {
             return Response.notModified().header("ETag", ETags.of(event.version())).build();
         }
-        return Response.ok(json.of(event), EventJson.MEDIA_TYPE).header("ETag", ETags.of(event.version())).build();
+        return Response.ok(json.of(event), WrittenJson.MEDIA_TYPE).header("ETag", ETags.of(event.version())).build();
     }
 
     @PUT

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.chipevents.common.json.WrittenJson;
 import dev.chipevents.common.paging.QueryParameters;
 import dev.chipevents.common.paging.ReadsQueryString;
 import dev.chipevents.common.problem.FieldError;
@@ -44,9 +46,11 @@ public class EventStatsResource {
     }
 
     private final EventStatistics statistics;
+    private final StatsJson json;
 
-    EventStatsResource(EventStatistics statistics) {
+    EventStatsResource(EventStatistics statistics, StatsJson json) {
         this.statistics = statistics;
+        this.json = json;
     }
 
     @GET
@@ -67,7 +71,7 @@ public class EventStatsResource {
     @APIResponse(ref = "InvalidRequest")
     @APIResponse(ref = "StatementTimeout")
     @ReadsQueryString
-    public EventStats stats(@Parameter(required = true, description = "What to group by (case-insensitive).", example = "month",
+    public Response stats(@Parameter(required = true, description = "What to group by (case-insensitive).", example = "month",
             schema = @Schema(implementation = StatsGrouping.class))
     @QueryParam("groupBy") String groupByValue, @Context UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
@@ -80,10 +84,12 @@ public class EventStatsResource {
         if (groupBy == null) {
             throw new InvalidRequestProblem("groupBy", "is required: one of " + List.of(StatsGrouping.values()));
         }
+        StatsGrouping grouping;
         try {
-            return statistics.of(query, StatsGrouping.valueOf(groupBy.strip().toLowerCase(Locale.ROOT)));
+            grouping = StatsGrouping.valueOf(groupBy.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestProblem("groupBy", "must be one of " + List.of(StatsGrouping.values()) + "; got '" + groupBy + "'");
         }
+        return Response.ok(json.of(statistics.of(query, grouping)), WrittenJson.MEDIA_TYPE).build();
     }
 }

@@ -22,6 +22,9 @@ import dev.chipevents.history.ResourcesChanged;
 @ApplicationScoped
 class StatsCache {
 
+    /** How many answers are kept. */
+    static final int SIZE = 500;
+
     /** Bumped after every committed write: an answer computed before the bump is never served after it. */
     private final AtomicLong generation = new AtomicLong();
     private final Cache<String, EventStats> answers;
@@ -29,7 +32,7 @@ class StatsCache {
 
     StatsCache(ChipEventsConfig config) {
         this.enabled = !config.stats().cacheTtl().isZero();
-        this.answers = Caffeine.newBuilder().maximumSize(500).expireAfterWrite(config.stats().cacheTtl()).build();
+        this.answers = Caffeine.newBuilder().maximumSize(SIZE).expireAfterWrite(config.stats().cacheTtl()).build();
     }
 
     EventStats get(String query, Supplier<EventStats> compute) {
