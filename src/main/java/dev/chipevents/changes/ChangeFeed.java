@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,9 @@ import dev.chipevents.history.ResourcesChanged;
  * whenever it is woken (by a commit of this process, by PostgreSQL's NOTIFY for commits of other replicas,
  * or by the poll interval) and hands each new entry to every live stream; a stream that resumes from an
  * older point first catches up from the database on a small pool, then joins the live ones. The log is the
- * truth: a wake-up only says "read again", so a lost one delays a change, never loses it.
+ * truth: a wake-up only says "read again", so a lost one delays a change, never loses it. While no stream is open
+ * the dispatcher reads nothing (a write then costs only the wake-up); whoever needs its position next first moves it
+ * to the log's last entry.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -57,15 +60,22 @@ public class ChangeFeed {
     private final ObjectMapper json;
     private final ChipEventsConfig.Changes config;
 
-    /** Guards head and recent, and a stream's move from catching up to live. */
+    /** Guards head, recent and stale, and a stream's move from catching up to live. */
     private final Object lock = new Object();
     private long head;
+    /**
+     * Whether head and recent may lag the log: set by the dispatcher when it skips a read because no stream is open
+     * (a write then costs it nothing), cleared by {@link #resync()}, which whoever needs head next runs first.
+     */
+    private boolean stale;
     private final ArrayDeque<ChangeMessage> recent = new ArrayDeque<>();
     private final Set<ChangeStream> live = ConcurrentHashMap.newKeySet();
     private final Set<ChangeStream> open = ConcurrentHashMap.newKeySet();
     private final Map<SseEventSink, ChangeStream> streams = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final Semaphore wakeups = new Semaphore(0);
+    /** The dispatcher's reads of the log's entries (for tests). */
+    private final AtomicLong reads = new AtomicLong();
     private volatile boolean running;
     private volatile SseBroadcaster closings;
     private Thread dispatcher;
@@ -119,8 +129,13 @@ public class ChangeFeed {
                     + " (CHIP_EVENTS_CHANGES_MAX_STREAMS_PER_CLIENT); close one first.", config.maxStreamsPerClient(), 5);
         }
         long position;
-        synchronized (lock) {
-            position = since == null ? head : since;
+        if (since == null) {
+            resync();
+            synchronized (lock) {
+                position = head;
+            }
+        } else {
+            position = since;
         }
         ChangeStream stream = new ChangeStream(client, sink, sse, filter, position, config.streamBuffer().asLongValue());
         open.add(stream);
@@ -168,11 +183,20 @@ public class ChangeFeed {
         return open.size();
     }
 
+    /** How many times the dispatcher has read the log's entries (for tests). */
+    long dispatcherReads() {
+        return reads.get();
+    }
+
     /** Replays the log from the stream's position until the entries in memory reach back to it, then makes it live. */
     private void catchUp(ChangeStream stream) {
         try {
             while (running && !stream.isClosed()) {
+                resync();
                 synchronized (lock) {
+                    if (stale) {
+                        continue; // skipped again meanwhile (this stream had closed); the loop's test ends it
+                    }
                     long oldest = recent.isEmpty() ? head + 1 : recent.peekFirst().sequence();
                     if (stream.position() + 1 >= oldest) {
                         if (stream.deliver(recent, false)) {
@@ -247,11 +271,19 @@ public class ChangeFeed {
     }
 
     private void readNewEntries() {
+        synchronized (lock) {
+            if (open.isEmpty()) {
+                stale = true; // nobody to hand entries to: the next stream's opening or catch-up reads the log's end first
+                return;
+            }
+        }
+        resync();
         while (true) {
             long from;
             synchronized (lock) {
                 from = head;
             }
+            reads.incrementAndGet();
             List<LoggedChange> batch = QuarkusTransaction.requiringNew().call(() -> log.after(from, PAGE));
             if (batch.isEmpty()) {
                 return;
@@ -281,6 +313,26 @@ public class ChangeFeed {
             }
             if (batch.size() < PAGE) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * After reads were skipped: head moves to the log's last entry and recent is emptied, so that no stream joins the
+     * live ones across the entries skipped (a stream behind head catches up from the database up to it instead).
+     */
+    private void resync() {
+        synchronized (lock) {
+            if (!stale) {
+                return;
+            }
+        }
+        long last = QuarkusTransaction.requiringNew().call(log::lastSequence);
+        synchronized (lock) {
+            if (stale) {
+                recent.clear();
+                head = Math.max(head, last);
+                stale = false;
             }
         }
     }
