@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -33,7 +32,6 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.chipevents.common.DaemonThreads;
 import dev.chipevents.common.config.ChipEventsConfig;
-import dev.chipevents.common.problem.TooManyRequestsProblem;
 import dev.chipevents.history.ChangeLog;
 import dev.chipevents.history.LoggedChange;
 import dev.chipevents.history.ResourcesChanged;
@@ -72,7 +70,7 @@ public class ChangeFeed {
     private final Set<ChangeStream> live = ConcurrentHashMap.newKeySet();
     private final Set<ChangeStream> open = ConcurrentHashMap.newKeySet();
     private final Map<SseEventSink, ChangeStream> streams = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final StreamQuota quota;
     private final Semaphore wakeups = new Semaphore(0);
     /** The dispatcher's reads of the log's entries (for tests). */
     private final AtomicLong reads = new AtomicLong();
@@ -86,6 +84,7 @@ public class ChangeFeed {
         this.log = log;
         this.json = json;
         this.config = config.changes();
+        this.quota = new StreamQuota(this.config);
     }
 
     void start(@Observes StartupEvent start) {
@@ -118,16 +117,7 @@ public class ChangeFeed {
         if (!running) {
             throw new ChangesUnavailable("This replica is shutting down; reconnect (to another replica) with Last-Event-ID.");
         }
-        if (open.size() >= config.maxStreams()) {
-            throw new ChangesUnavailable("This replica holds as many change streams as it may (CHIP_EVENTS_CHANGES_MAX_STREAMS);"
-                    + " retry later.");
-        }
-        AtomicInteger held = perClient.computeIfAbsent(client, c -> new AtomicInteger());
-        if (held.incrementAndGet() > config.maxStreamsPerClient()) {
-            held.decrementAndGet();
-            throw new TooManyRequestsProblem("You hold " + config.maxStreamsPerClient() + " change streams on this replica already"
-                    + " (CHIP_EVENTS_CHANGES_MAX_STREAMS_PER_CLIENT); close one first.", config.maxStreamsPerClient(), 5);
-        }
+        quota.take(client, open.size());
         long position;
         if (since == null) {
             resync();
@@ -170,10 +160,7 @@ public class ChangeFeed {
             live.remove(stream);
             open.remove(stream);
             if (stream.release()) {
-                AtomicInteger held = perClient.get(stream.client);
-                if (held != null && held.decrementAndGet() <= 0) {
-                    perClient.remove(stream.client, held);
-                }
+                quota.giveBack(stream.client);
             }
         }
     }
