@@ -1,8 +1,6 @@
 package dev.chipevents.changes;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,13 +34,11 @@ import dev.chipevents.history.LoggedChange;
 import dev.chipevents.history.ResourcesChanged;
 
 /**
- * The change streams of this replica. One dispatcher thread reads the log after the last entry it has seen
- * whenever it is woken (by a commit of this process, by PostgreSQL's NOTIFY for commits of other replicas,
- * or by the poll interval) and hands each new entry to every live stream; a stream that resumes from an
- * older point first catches up from the database on a small pool, then joins the live ones. The log is the
- * truth: a wake-up only says "read again", so a lost one delays a change, never loses it. While no stream is open
- * the dispatcher reads nothing (a write then costs only the wake-up); whoever needs its position next first moves it
- * to the log's last entry.
+ * The change streams of this replica: their opening, limits and end. One dispatcher thread reads the log after the
+ * last entry it has seen whenever it is woken (by a commit of this process, by PostgreSQL's NOTIFY for commits of
+ * other replicas, or by the poll interval) and hands each new entry to every live stream ({@link LogTail}); a stream
+ * that resumes from an older point first catches up from the database on a small pool, then joins the live ones. The
+ * log is the truth: a wake-up only says "read again", so a lost one delays a change, never loses it.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -51,29 +46,16 @@ public class ChangeFeed {
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
     /** Entries read at once. */
     static final int PAGE = 500;
-    /** The newest entries kept in memory, so that a stream joining the live ones never misses those read meanwhile. */
-    private static final int RECENT = 2048;
 
     private final ChangeLog log;
     private final ObjectMapper json;
     private final ChipEventsConfig.Changes config;
 
-    /** Guards head, recent and stale, and a stream's move from catching up to live. */
-    private final Object lock = new Object();
-    private long head;
-    /**
-     * Whether head and recent may lag the log: set by the dispatcher when it skips a read because no stream is open
-     * (a write then costs it nothing), cleared by {@link #resync()}, which whoever needs head next runs first.
-     */
-    private boolean stale;
-    private final ArrayDeque<ChangeMessage> recent = new ArrayDeque<>();
-    private final Set<ChangeStream> live = ConcurrentHashMap.newKeySet();
+    private final LogTail tail;
     private final Set<ChangeStream> open = ConcurrentHashMap.newKeySet();
     private final Map<SseEventSink, ChangeStream> streams = new ConcurrentHashMap<>();
     private final StreamQuota quota;
     private final Semaphore wakeups = new Semaphore(0);
-    /** The dispatcher's reads of the log's entries (for tests). */
-    private final AtomicLong reads = new AtomicLong();
     private volatile boolean running;
     private volatile SseBroadcaster closings;
     private Thread dispatcher;
@@ -85,10 +67,11 @@ public class ChangeFeed {
         this.json = json;
         this.config = config.changes();
         this.quota = new StreamQuota(this.config);
+        this.tail = new LogTail(log, json);
     }
 
     void start(@Observes StartupEvent start) {
-        head = QuarkusTransaction.requiringNew().call(log::lastSequence);
+        tail.start();
         running = true;
         catchUps = Executors.newFixedThreadPool(2, DaemonThreads.named("chip-events-changes-catch-up"));
         dispatcher = DaemonThreads.named("chip-events-changes").newThread(this::dispatch);
@@ -118,15 +101,7 @@ public class ChangeFeed {
             throw new ChangesUnavailable("This replica is shutting down; reconnect (to another replica) with Last-Event-ID.");
         }
         quota.take(client, open.size());
-        long position;
-        if (since == null) {
-            resync();
-            synchronized (lock) {
-                position = head;
-            }
-        } else {
-            position = since;
-        }
+        long position = since == null ? tail.head() : since;
         ChangeStream stream = new ChangeStream(client, sink, sse, filter, position, config.streamBuffer().asLongValue());
         open.add(stream);
         streams.put(sink, stream);
@@ -157,7 +132,7 @@ public class ChangeFeed {
         ChangeStream stream = streams.remove(sink);
         if (stream != null) {
             stream.close();
-            live.remove(stream);
+            tail.leave(stream);
             open.remove(stream);
             if (stream.release()) {
                 quota.giveBack(stream.client);
@@ -172,25 +147,19 @@ public class ChangeFeed {
 
     /** How many times the dispatcher has read the log's entries (for tests). */
     long dispatcherReads() {
-        return reads.get();
+        return tail.reads();
     }
 
     /** Replays the log from the stream's position until the entries in memory reach back to it, then makes it live. */
     private void catchUp(ChangeStream stream) {
         try {
             while (running && !stream.isClosed()) {
-                resync();
-                synchronized (lock) {
-                    if (stale) {
-                        continue; // skipped again meanwhile (this stream had closed); the loop's test ends it
-                    }
-                    long oldest = recent.isEmpty() ? head + 1 : recent.peekFirst().sequence();
-                    if (stream.position() + 1 >= oldest) {
-                        if (stream.deliver(recent, false)) {
-                            live.add(stream);
-                        }
-                        return;
-                    }
+                LogTail.Join join = tail.join(stream);
+                if (join == LogTail.Join.AGAIN) {
+                    continue; // the tail was skipped again meanwhile (this stream had closed); the loop's test ends it
+                }
+                if (join == LogTail.Join.DONE) {
+                    return;
                 }
                 if (stream.backlogged()) {
                     stream.whenDrained(() -> resume(stream));
@@ -235,7 +204,7 @@ public class ChangeFeed {
                 if (!running) {
                     return;
                 }
-                readNewEntries();
+                tail.readNewEntries(open);
                 failures = 0;
                 if (System.nanoTime() >= nextHeartbeat) {
                     for (ChangeStream stream : open) {
@@ -253,73 +222,6 @@ public class ChangeFeed {
                         e.getMessage());
                 closeAll();
                 sleep(Duration.ofMillis(Math.min(5000, 250 * failures)));
-            }
-        }
-    }
-
-    private void readNewEntries() {
-        synchronized (lock) {
-            if (open.isEmpty()) {
-                stale = true; // nobody to hand entries to: the next stream's opening or catch-up reads the log's end first
-                return;
-            }
-        }
-        resync();
-        while (true) {
-            long from;
-            synchronized (lock) {
-                from = head;
-            }
-            reads.incrementAndGet();
-            List<LoggedChange> batch = QuarkusTransaction.requiringNew().call(() -> log.after(from, PAGE));
-            if (batch.isEmpty()) {
-                return;
-            }
-            List<ChangeMessage> messages = new ArrayList<>(batch.size());
-            batch.forEach(c -> messages.add(ChangeMessage.of(c, json)));
-            synchronized (lock) {
-                if (messages.get(0).sequence() != head + 1) {
-                    // Entries were purged before this replica read them (a retention shorter than its lag): nobody is served from here.
-                    LOG.warnf("Change-log entries %d to %d were purged before this replica read them", head + 1,
-                            messages.get(0).sequence() - 1);
-                    recent.clear();
-                    live.forEach(ChangeStream::close);
-                }
-                for (ChangeMessage message : messages) {
-                    recent.addLast(message);
-                    if (recent.size() > RECENT) {
-                        recent.removeFirst();
-                    }
-                }
-                head = messages.get(messages.size() - 1).sequence();
-                for (ChangeStream stream : live) {
-                    if (!stream.deliver(messages, false)) {
-                        live.remove(stream);
-                    }
-                }
-            }
-            if (batch.size() < PAGE) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * After reads were skipped: head moves to the log's last entry and recent is emptied, so that no stream joins the
-     * live ones across the entries skipped (a stream behind head catches up from the database up to it instead).
-     */
-    private void resync() {
-        synchronized (lock) {
-            if (!stale) {
-                return;
-            }
-        }
-        long last = QuarkusTransaction.requiringNew().call(log::lastSequence);
-        synchronized (lock) {
-            if (stale) {
-                recent.clear();
-                head = Math.max(head, last);
-                stale = false;
             }
         }
     }
