@@ -133,10 +133,10 @@ public class ChangeFeed {
         if (stream != null) {
             stream.close();
             tail.leave(stream);
-            open.remove(stream);
             if (stream.release()) {
                 quota.giveBack(stream.client);
             }
+            open.remove(stream); // last: once a stream no longer counts as open, its client's share is back too
         }
     }
 

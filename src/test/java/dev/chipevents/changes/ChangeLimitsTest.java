@@ -25,7 +25,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import dev.chipevents.history.ChangeLog;
-import dev.chipevents.support.CredentialsFilter;
 import dev.chipevents.support.SseClient;
 import dev.chipevents.support.TestData;
 
@@ -60,12 +59,13 @@ class ChangeLimitsTest {
             assertEquals(200, two.status());
             try (SseClient three = SseClient.open(changes, null)) {
                 assertEquals(429, three.status());
-                assertTrue(three.body().contains("CHIP_EVENTS_CHANGES_MAX_STREAMS_PER_CLIENT"));
+                assertTrue(three.header("Content-Type").startsWith("application/problem+json"), three.header("Content-Type"));
                 assertEquals("5", three.header("Retry-After"));
+                JsonPath problem = JsonPath.from(three.body());
+                assertEquals("urn:chip-events:problem:too-many-requests", problem.getString("type"));
+                assertEquals(429, problem.getInt("status"));
+                assertTrue(problem.getString("detail").contains("CHIP_EVENTS_CHANGES_MAX_STREAMS_PER_CLIENT"), problem.getString("detail"));
             }
-            given().header(CredentialsFilter.ANONYMOUS, "x").accept("text/event-stream").when().get("/api/v1/changes").then()
-                    .statusCode(429)
-                    .body("type", equalTo("urn:chip-events:problem:too-many-requests"));
             one.close();
             awaitOpenStreams(1, "the closed stream is let go");
             try (SseClient again = SseClient.open(changes, null)) {
