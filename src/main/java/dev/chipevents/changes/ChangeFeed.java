@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,10 @@ public class ChangeFeed {
     private final Map<SseEventSink, ChangeStream> streams = new ConcurrentHashMap<>();
     private final StreamQuota quota;
     private final Semaphore wakeups = new Semaphore(0);
+    /** Whether a wake-up other than an announcement came since the dispatcher last looked (it always reads then). */
+    private final AtomicBoolean plainWake = new AtomicBoolean();
+    /** The highest entry number PostgreSQL announced (NOTIFY). */
+    private final AtomicLong announced = new AtomicLong();
     private volatile boolean running;
     private volatile SseBroadcaster closings;
     private Thread dispatcher;
@@ -84,6 +90,17 @@ public class ChangeFeed {
 
     /** Read the log again soon. */
     public void wake() {
+        plainWake.set(true);
+        wakeups.release();
+    }
+
+    /**
+     * PostgreSQL announced that entries up to `last` are committed (its NOTIFY, for a commit of any replica): read again
+     * unless the dispatcher has read them already. This process's own commits wake the feed at once and are announced
+     * a moment later, so without the check each of them cost a second read that found nothing.
+     */
+    void announced(long last) {
+        announced.accumulateAndGet(last, Math::max);
         wakeups.release();
     }
 
@@ -199,12 +216,15 @@ public class ChangeFeed {
         while (running) {
             try {
                 long wait = Math.min(config.pollInterval().toNanos(), nextHeartbeat - System.nanoTime());
-                wakeups.tryAcquire(Math.max(1, wait), TimeUnit.NANOSECONDS);
+                boolean woken = wakeups.tryAcquire(Math.max(1, wait), TimeUnit.NANOSECONDS);
                 wakeups.drainPermits();
                 if (!running) {
                     return;
                 }
-                tail.readNewEntries(open);
+                // the poll interval and plain wake-ups always read; announcements only of entries not read yet
+                if (!woken || plainWake.getAndSet(false) || !tail.hasRead(announced.get())) {
+                    tail.readNewEntries(open);
+                }
                 failures = 0;
                 if (System.nanoTime() >= nextHeartbeat) {
                     for (ChangeStream stream : open) {

@@ -21,8 +21,9 @@ import dev.chipevents.history.ChangeLog;
 
 /**
  * PostgreSQL only: LISTENs on a connection of its own (outside the pool) for the NOTIFY that every committed
- * append sends, from any replica, and wakes this replica's feed. A notification carries nothing the feed
- * relies on: after a lost connection it reconnects and wakes the feed once, which reads whatever it missed.
+ * append sends, from any replica, and wakes this replica's feed unless it has read that far. A lost notification costs
+ * nothing the feed relies on: after a lost connection it reconnects and wakes the feed once, which reads whatever it
+ * missed, and the feed also reads at its poll interval.
  */
 @ApplicationScoped
 class ChangeListener {
@@ -64,6 +65,20 @@ class ChangeListener {
         closeConnection();
     }
 
+    /** Each notification names the last entry its commit appended (migration V16); anything else is a plain wake-up. */
+    private void announce(PGNotification[] received) {
+        long last = -1;
+        for (PGNotification notification : received) {
+            try {
+                last = Math.max(last, Long.parseLong(notification.getParameter()));
+            } catch (NumberFormatException e) {
+                feed.wake();
+                return;
+            }
+        }
+        feed.announced(last);
+    }
+
     private void listen() {
         int failures = 0;
         while (running) {
@@ -78,7 +93,7 @@ class ChangeListener {
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(1000);
                     if (received != null && received.length > 0) {
-                        feed.wake();
+                        announce(received);
                     }
                 }
             } catch (SQLException e) {

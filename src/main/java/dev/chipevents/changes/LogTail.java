@@ -73,6 +73,13 @@ final class LogTail {
         }
     }
 
+    /** Whether every entry up to `last` has been read (false while reads are skipped). */
+    boolean hasRead(long last) {
+        synchronized (lock) {
+            return !stale && head >= last;
+        }
+    }
+
     /** How many times the dispatcher has read the log's entries (for tests). */
     long reads() {
         return reads.get();
