@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
@@ -24,7 +25,8 @@ import dev.chipevents.support.ContractFilter;
 /**
  * The packaged app, started twice on the same database: the starter dataset is there once, a
  * deleted starter event stays deleted, Swagger UI and the document are served, and each start logs
- * one summary line and no warning; and a start with the API and the management interface on one port is refused.
+ * one summary line and no warning; a data folder may be named relative to the working directory; and a start with the
+ * API and the management interface on one port is refused.
  */
 class PackagedAppIT {
 
@@ -72,6 +74,21 @@ class PackagedAppIT {
                     + " (no CHIP_EVENTS_ADMIN_KEY)."), app.log());
             assertTrue(first.containsAll(second));
         }
+    }
+
+    /**
+     * A data folder named relative to the working directory as anyone writes it (not "./..."), which H2 alone refuses as
+     * "implicitly relative": the app starts on it and keeps its database there.
+     */
+    @Test
+    void startsOnADataFolderNamedRelativeToTheWorkingDirectory() throws Exception {
+        String jdbc = System.getenv("CHIP_EVENTS_IT_JDBC_URL");
+        Assumptions.assumeTrue(jdbc == null || jdbc.isBlank(), "the H2 build's data folder (this build uses PostgreSQL)");
+        String relative = "target/it-relative-data-" + System.nanoTime();
+        try (PackagedApp app = PackagedApp.start(Path.of(relative), Map.of("CHIP_EVENTS_DATA_DIR", relative))) {
+            given().baseUri(app.baseUri()).when().get("/api/v1/events?limit=1").then().statusCode(200).body("items.size()", equalTo(1));
+        }
+        assertTrue(Files.exists(Path.of(relative, "chip-events.mv.db")), "the database is in " + Path.of(relative).toAbsolutePath());
     }
 
     /**
