@@ -55,7 +55,7 @@ class H2HousekeepingTest {
             long before = store.getFileStore().size();
             writeOneAtATime(connection, random);
             long kept = store.getFileStore().size() - before;
-            assertTrue(kept < unkept / 3, "the same writes after the rewriting reuse the space it freed: "
+            assertTrue(kept < unkept / 2, "the same writes after the rewriting reuse the space it freed: "
                     + kept + " bytes more against " + unkept);
         }
     }
@@ -68,11 +68,11 @@ class H2HousekeepingTest {
         }
     }
 
-    /** As the service writes: one row a transaction, at random places of every index. */
+    /** As the service writes: one row a transaction, at random places of every index (the same places in every run). */
     private static void writeOneAtATime(Connection connection, Random random) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into item values (?, ?, ?, ?)")) {
             for (int i = 0; i < ROWS; i++) {
-                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(1, new UUID(random.nextLong(), random.nextLong()));
                 insert.setString(2, "title " + random.nextInt(1_000_000));
                 insert.setLong(3, random.nextInt(1_000_000));
                 insert.setObject(4, java.time.LocalDate.of(2000, 1, 1).plusDays(random.nextInt(9_000)));
