@@ -31,8 +31,8 @@ import io.quarkus.scheduler.Scheduled;
  * So every few seconds this job asks H2 for that same step, {@link MVStore#compact(int, int)}: the live pages of chunks
  * less than half full and older than H2's retention time (45 s) are written again, a bounded amount at a time, with
  * H2's own locking, beside the writers. It does not move chunks or shrink the file (that is H2's compaction on close,
- * which is not safe while others write); the file keeps its size and fills its free space again. Nothing happens on
- * PostgreSQL or an in-memory H2.
+ * which is not safe while others write); the file seldom shrinks (H2 cuts only free space at its end) and fills its
+ * free space again. Nothing happens on PostgreSQL or an in-memory H2.
  */
 @ApplicationScoped
 public class H2Housekeeping {
