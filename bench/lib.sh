@@ -336,7 +336,7 @@ h2_disk() { # data-folder scenario h2-jar [compact]
 # (180) with nothing else running. The service's housekeeping gives the space back in that time: H2 keeps what died
 # for its retention time (45 s) before anything can take it, then the job writes the live pages of sparse chunks
 # again, frees them 45 s later and cuts the file (about 130 s after an import of 100,000 events, 60-100 s after
-# 10,000 single writes, measured 2026-12-07).
+# 10,000 single writes, measured 2026-12-08).
 h2_settled_disk() { # data-folder scenario-prefix h2-jar
   local size
   size=$(stat -c %s "$1/chip-events.mv.db")
