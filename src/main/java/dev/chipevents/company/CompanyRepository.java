@@ -1,8 +1,10 @@
 package dev.chipevents.company;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,11 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
      * which PostgreSQL plans in about 0.17 ms against 0.05 for the OR, on every request that names a company.
      */
     private final String oneReference;
+    private final boolean postgres;
 
     CompanyRepository(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.oneReference = dbKind.startsWith("postgres") ? "from Company c where c.id = :id or c.ticker = :ticker or c.nameKey = :key"
+        this.postgres = dbKind.startsWith("postgres");
+        this.oneReference = postgres ? "from Company c where c.id = :id or c.ticker = :ticker or c.nameKey = :key"
                 : "from Company c where c.id in (select x.id from Company x where x.id = :id union select x.id from Company x"
                         + " where x.ticker = :ticker union select x.id from Company x where x.nameKey = :key)";
     }
@@ -56,12 +60,28 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
                     .getResultList();
         }
         List<String> tickers = keys.stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
+        if (!postgres) {
+            // H2 compares each company with every value of each list for their OR (an import of 100,000 events among
+            // 5,000 companies spent 15 s of its 110 s there), and re-runs a union of the three for each company; so
+            // three lookups by index, each company once.
+            Set<Company> found = new LinkedHashSet<>();
+            found.addAll(inList("id", ids));
+            found.addAll(inList("ticker", tickers));
+            found.addAll(inList("nameKey", keys));
+            return List.copyOf(found);
+        }
         return getEntityManager().createQuery(
                 "from Company c where c.id in :ids or c.ticker in :tickers or c.nameKey in :keys", Company.class)
                 .setParameter("ids", ids.isEmpty() ? List.of(new UUID(0, 0)) : ids)
                 .setParameter("tickers", tickers.isEmpty() ? List.of("") : tickers)
                 .setParameter("keys", keys.isEmpty() ? List.of("") : keys)
                 .getResultList();
+    }
+
+    private List<Company> inList(String field, List<?> values) {
+        return values.isEmpty() ? List.of()
+                : getEntityManager().createQuery("from Company c where c." + field + " in :values", Company.class)
+                        .setParameter("values", values).getResultList();
     }
 
     /**

@@ -96,4 +96,44 @@ class CompanyReferencesTest {
                 .body("errors[0].message", containsString(byTicker)).body("errors[0].message", containsString(byName));
         given().queryParam("company", byName).when().get("/api/v1/events").then().statusCode(200);
     }
+
+    @Test
+    void severalReferencesInOneWriteResolveEachInItsOwnForm() {
+        String first = create();
+        Map<String, Object> secondCompany = TestData.company("Second Works " + suffix);
+        secondCompany.put("ticker", "SW" + suffix.substring(0, 4).toUpperCase(Locale.ROOT));
+        String second = TestData.createCompany(secondCompany);
+        String third = TestData.createCompany(TestData.company("Third Works " + suffix));
+        Map<String, Object> body = TestData.event("Named three ways " + suffix);
+        body.put("participants", List.of(Map.of("company", name.toUpperCase(Locale.ROOT), "role", "SUBJECT"),
+                Map.of("company", "sw" + suffix.substring(0, 4), "role", "PARTNER"), Map.of("company", third, "role", "INVESTOR")));
+        TestData.createEvent(body).then().body("participants.companyId", equalTo(List.of(first, second, third)));
+        // An import's chunk names them all together: one by id, one by ticker, one by name, across two rows.
+        given().contentType(ContentType.JSON)
+                .body("[{\"type\": \"OTHER\", \"occurredOn\": \"2025-01-01\", \"title\": \"Row one " + suffix + "\","
+                        + " \"participants\": [{\"company\": \"" + first + "\", \"role\": \"SUBJECT\"}]},"
+                        + " {\"type\": \"OTHER\", \"occurredOn\": \"2025-01-02\", \"title\": \"Row two " + suffix + "\","
+                        + " \"participants\": [{\"company\": \"" + ticker.toLowerCase(Locale.ROOT) + "\", \"role\": \"SUBJECT\"},"
+                        + " {\"company\": \"third works " + suffix + "\", \"role\": \"PARTNER\"}]}]")
+                .when().post("/api/v1/events/import").then().statusCode(200).body("created", equalTo(2));
+        given().queryParam("company", first).queryParam("sort", "occurredOn").when().get("/api/v1/events").then().statusCode(200)
+                .body("items.title", equalTo(List.of("Row one " + suffix, "Row two " + suffix, "Named three ways " + suffix)));
+        given().queryParam("company", third).queryParam("sort", "occurredOn").when().get("/api/v1/events").then().statusCode(200)
+                .body("items.title", equalTo(List.of("Row two " + suffix, "Named three ways " + suffix)));
+    }
+
+    @Test
+    void aReferenceNamingTwoCompaniesIsRefusedInAWriteWithSeveral() {
+        String byTicker = create();
+        String byName = TestData.createCompany(TestData.company(ticker));
+        String other = TestData.createCompany(TestData.company("Bystander " + suffix));
+        Map<String, Object> body = TestData.event("Ambiguous " + suffix);
+        body.put("participants", List.of(Map.of("company", other, "role", "SUBJECT"), Map.of("company", ticker, "role", "PARTNER")));
+        given().header(INVALID_ON_PURPOSE, "true").contentType(ContentType.JSON).body(body).when().post("/api/v1/events")
+                .then().statusCode(400).body("errors[0].field", equalTo("participants[1].company"))
+                .body("errors[0].message", containsString("names several companies"))
+                .body("errors[0].message", containsString(ticker + " (" + name + ")"))
+                .body("errors[0].message", containsString(ticker + " (" + byName + ")"));
+        given().queryParam("company", byTicker).when().get("/api/v1/events").then().statusCode(200).body("items.size()", equalTo(0));
+    }
 }
