@@ -150,8 +150,8 @@ pg_own_load() {
 # ours). The rows go out as CSV (H2's CSVWRITE); a copy of the stopped service's file with those rows deleted and
 # compacted keeps the schema (every index and constraint in place) and the companies, and takes them back with
 # INSERT ... SELECT FROM CSVREAD, table by table, in one transaction. The time is the shell's process, its JVM's start
-# and the database's close included (H2's default 200 ms of compaction on close). By hand at 100,000 events: 90.6 s
-# for the process, 75.2 s of it the statements and the commit (docs/benchmarks.md).
+# and the database's close included (H2's default 200 ms of compaction on close). At 100,000 events: 81.7 s, against
+# 78-82 s for the service's import of the same rows (docs/benchmarks.md).
 h2_own_load() { # data-folder h2-jar
   local h2=$2 dir="$BENCH_WORK/h2-load" opts="'charset=UTF-8 nullString=\\N'" unload="" drop="" load="" t started ms count
   # The service's WRITE_DELAY=0 (each commit saved before it returns, no background writer), as its import runs with.
